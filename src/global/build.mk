@@ -1,0 +1,7 @@
+# src/global: objects held to the purity rules (see mk/purity.sh)
+CORE_SRCS += src/global/core.c
+CORE_SRCS += src/global/mail_params.c
+CORE_SRCS += src/global/main_cf.c
+CORE_SRCS += src/global/mac_expand.c
+CORE_SRCS += src/global/master_cf.c
+CORE_SRCS += src/global/mail_conf.c
