@@ -29,7 +29,6 @@ struct MAIL_CONF {
     HTABLE *cache;			/* name -> expanded char * */
     MAIL_CONF_DEFAULT_FN default_fn;
     void   *default_ctx;
-    VSTRING *scratch;
 };
 
 /* mail_conf_std_default - the parameter table, or the host's facts */
@@ -55,7 +54,6 @@ MAIL_CONF *mail_conf_create(MAIN_CF *main_cf)
     conf->cache = htable_create(64);
     conf->default_fn = mail_conf_std_default;
     conf->default_ctx = 0;
-    conf->scratch = vstring_alloc(64);
     return (conf);
 }
 
@@ -66,7 +64,6 @@ void    mail_conf_free(MAIL_CONF *conf)
     main_cf_free(conf->main_cf);
     htable_free(conf->overrides, myfree);
     htable_free(conf->cache, myfree);
-    vstring_free(conf->scratch);
     myfree(conf);
 }
 

@@ -50,19 +50,28 @@ void    mail_host_set_process_name(const char *name)
     mail_host_process = mystrdup(name);
 }
 
+/* The local host name as the kernel reports it. */
+const char *mail_host_system_name(void)
+{
+    static char host[HOST_NAME_MAX + 1];
+
+    if (host[0] == 0) {
+	if (gethostname(host, sizeof(host)) < 0 || host[0] == 0)
+	    strcpy(host, "localhost");
+	host[sizeof(host) - 1] = 0;
+    }
+    return (host);
+}
+
 /* The local host name from the kernel, made fully qualified. */
 static const char *mail_host_myhostname(void)
 {
-    char    host[HOST_NAME_MAX + 1];
     VSTRING *buf;
 
     if (mail_host_name)
 	return (mail_host_name);
-    if (gethostname(host, sizeof(host)) < 0 || host[0] == 0)
-	strcpy(host, "localhost");
-    host[sizeof(host) - 1] = 0;
     buf = vstring_alloc(100);
-    param_fqdn_hostname(buf, host, NULL);
+    param_fqdn_hostname(buf, mail_host_system_name(), NULL);
     mail_host_name = vstring_export(buf);
     return (mail_host_name);
 }

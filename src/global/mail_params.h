@@ -105,6 +105,7 @@ int     param_format_networks(VSTRING *out, const PARAM_IFADDR *addrs,
  * once and stay valid for the life of the process.
  */
 const char *param_computed_default(const char *name);
+const char *mail_host_system_name(void);	/* gethostname(), as is */
 
 /*
  * The mynetworks value for an explicit mynetworks_style and inet_protocols

@@ -36,7 +36,8 @@
 typedef struct PCF_LINE {
     VSTRING *buf;
     size_t  col;			/* column of the next character */
-    int     fold;			/* fold at PCF_LINE_LIMIT */
+    int     fold;			/* fold lines longer than limit */
+    size_t  limit;			/* PCF_LINE_LIMIT, or one less for -Mf */
     int     nosep;			/* next word needs no space */
 } PCF_LINE;
 
@@ -119,7 +120,8 @@ typedef struct PCF_STATE {
 extern PCF_STATE pcf_state;
 
 /* postconf_params.c: the built-in parameter table and expansion. */
-const char *pcf_builtin_default(const char *name);	/* NULL if unknown */
+const char *pcf_builtin_default(const char *name);
+int     pcf_builtin_is_raw(const char *name);
 size_t  pcf_builtin_count(void);
 const char *pcf_builtin_name(size_t idx);		/* sorted */
 typedef const char *(*PCF_LOOKUP_FN) (const char *name, void *ctx);

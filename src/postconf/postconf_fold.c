@@ -34,6 +34,7 @@ void    pcf_line_init(PCF_LINE *lp, VSTRING *buf, int fold)
     lp->buf = buf;
     lp->col = 0;
     lp->fold = fold;
+    lp->limit = PCF_LINE_LIMIT;
     lp->nosep = 1;
 }
 
@@ -56,7 +57,7 @@ static void pcf_line_raw(PCF_LINE *lp, const char *text)
 void    pcf_line_word(PCF_LINE *lp, const char *word)
 {
     if (!lp->nosep) {
-	if (lp->fold && lp->col + 1 + strlen(word) > PCF_LINE_LIMIT)
+	if (lp->fold && lp->col + 1 + strlen(word) > lp->limit)
 	    pcf_line_break(lp);
 	else
 	    pcf_line_raw(lp, " ");
@@ -215,6 +216,8 @@ const char *pcf_format_master(VSTRING *out, const PCF_MASTER_ENT *ent, int fold)
 
     vstring_reset(out);
     pcf_line_init(&line, out, fold);
+    /* Stock folds master.cf entries one column earlier than main.cf. */
+    line.limit = PCF_LINE_LIMIT - 1;
     for (i = 0; i <= PCF_MASTER_NFIELD; i++) {
 	/* Pad to the field's column, or one space when running late. */
 	if (i > 0) {

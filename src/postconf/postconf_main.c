@@ -19,6 +19,7 @@
 #include "msg.h"
 #include "mymalloc.h"
 #include "stringops.h"
+#include "mail_params.h"
 #include "postconf.h"
 
 PCF_STATE pcf_state;
@@ -94,11 +95,77 @@ const char *pcf_main_raw(const char *name)
     return (NULL);
 }
 
+/*
+ * Without -d, stock computes the mynetworks default from the configured
+ * mynetworks_style and inet_protocols (which follow compatibility_level);
+ * with -d it uses the built-in style.
+ */
+static int pcf_defaults_only;
+
+static const char *pcf_configured_mynetworks(void)
+{
+    static char *networks;
+    char   *style;
+    char   *protocols;
+    VSTRING *why;
+
+    if (networks != NULL)
+	return (networks);
+    style = pcf_expand(pcf_default("mynetworks_style"));
+    protocols = pcf_expand(pcf_main_raw("inet_protocols") ?
+		       pcf_main_raw("inet_protocols") : pcf_default("inet_protocols"));
+    if (pcf_main_raw("mynetworks_style") != NULL) {
+	myfree(style);
+	style = pcf_expand(pcf_main_raw("mynetworks_style"));
+    }
+    why = vstring_alloc(100);
+    if ((networks = mail_host_mynetworks(style, protocols, why)) == NULL)
+	msg_fatal("%s", vstring_str(why));
+    vstring_free(why);
+    myfree(style);
+    myfree(protocols);
+    return (networks);
+}
+
+/*
+ * Host defaults that depend on other settings: mydomain follows a
+ * configured myhostname, myhostname takes a configured mydomain when the
+ * system name has no dot.
+ */
+static const char *pcf_configured_default(const char *name)
+{
+    static VSTRING *buf;
+    const char *value;
+    char   *expanded;
+
+    if (strcmp(name, "mynetworks") == 0)
+	return (pcf_configured_mynetworks());
+    if (buf == NULL)
+	buf = vstring_alloc(100);
+    if (strcmp(name, "mydomain") == 0
+	&& (value = pcf_main_raw("myhostname")) != NULL) {
+	expanded = pcf_expand(value);
+	param_domain_of(buf, expanded);
+	myfree(expanded);
+	return (vstring_str(buf));
+    }
+    if (strcmp(name, "myhostname") == 0
+	&& (value = pcf_main_raw("mydomain")) != NULL) {
+	expanded = pcf_expand(value);
+	param_fqdn_hostname(buf, mail_host_system_name(), expanded);
+	myfree(expanded);
+	return (vstring_str(buf));
+    }
+    return (NULL);
+}
+
 /* Default of a built-in or service-derived parameter; "" for user ones. */
 const char *pcf_default(const char *name)
 {
     const char *def;
 
+    if (!pcf_defaults_only && (def = pcf_configured_default(name)) != NULL)
+	return (def);
     if ((def = pcf_builtin_default(name)) != NULL)
 	return (def);
     if (pcf_state.known)
@@ -119,7 +186,7 @@ static const char *pcf_lookup_eval(const char *name, void *ctx)
     (void) ctx;
     if ((val = pcf_main_raw(name)) != NULL)
 	return (val);
-    return (pcf_builtin_default(name));
+    return (pcf_default(name));
 }
 
 char   *pcf_expand(const char *value)
@@ -132,7 +199,8 @@ static void pcf_print_param(int mode, const char *name, const char *value)
     VSTRING *out = vstring_alloc(200);
     char   *expanded = NULL;
 
-    if ((mode & PCF_SHOW_EVAL) && !(mode & PCF_SHOW_DEFS))
+    if ((mode & PCF_SHOW_EVAL) && !(mode & PCF_SHOW_DEFS)
+	&& !pcf_builtin_is_raw(name))
 	value = expanded = pcf_expand(value);
     if (mode & PCF_HIDE_VALUE) {
 	printf("%s\n", name);
@@ -209,6 +277,7 @@ static void pcf_show_one(int mode, const char *name)
 
 void    pcf_show_main(int mode, char **names)
 {
+    pcf_defaults_only = (mode & PCF_SHOW_DEFS) != 0;
     if (names && *names) {
 	for (; *names; names++) {
 	    if (!pcf_is_known(*names)

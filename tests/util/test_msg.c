@@ -216,7 +216,7 @@ static void child_fatal(void)
 
 static void child_fatal_status(void)
 {
-    msg_stderr_init("prog");
+    msg_stderr_init("/usr/sbin/prog");	/* named by its base name */
     msg_fatal_status(3, "status three");
 }
 
