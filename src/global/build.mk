@@ -5,3 +5,4 @@ CORE_SRCS += src/global/main_cf.c
 CORE_SRCS += src/global/mac_expand.c
 CORE_SRCS += src/global/master_cf.c
 CORE_SRCS += src/global/mail_conf.c
+CORE_SRCS += src/global/cf_lines.c

@@ -16,6 +16,7 @@
 #include "vstring.h"
 #include "argv.h"
 #include "htable.h"
+#include "cf_file.h"
 #include "main_cf.h"
 
 struct MAIN_CF {
@@ -26,7 +27,6 @@ struct MAIN_CF {
     ARGV   *warnings;
 };
 
-#define MCF_SPACE(c)	((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
 
 MAIN_CF *main_cf_create(void)
 {
@@ -177,7 +177,7 @@ static int main_cf_logical(MAIN_CF *cf, const char *line, int lineno,
 	return (0);
     }
     np = line;
-    for (ne = np; *ne && !MCF_SPACE(*ne) && *ne != '='; ne++)
+    for (ne = np; *ne && !CF_SPACE(*ne) && *ne != '='; ne++)
 	 /* void */ ;
     if (ne == np) {
 	if (err) {
@@ -187,7 +187,7 @@ static int main_cf_logical(MAIN_CF *cf, const char *line, int lineno,
 	}
 	return (-1);
     }
-    for (vp = ne; MCF_SPACE(*vp); vp++)
+    for (vp = ne; CF_SPACE(*vp); vp++)
 	 /* void */ ;
     if (*vp != '=') {
 	if (err) {
@@ -198,9 +198,9 @@ static int main_cf_logical(MAIN_CF *cf, const char *line, int lineno,
 	}
 	return (-1);
     }
-    for (vp++; MCF_SPACE(*vp); vp++)
+    for (vp++; CF_SPACE(*vp); vp++)
 	 /* void */ ;
-    for (ve = vp + strlen(vp); ve > vp && MCF_SPACE(ve[-1]); ve--)
+    for (ve = vp + strlen(vp); ve > vp && CF_SPACE(ve[-1]); ve--)
 	 /* void */ ;
     name = mystrndup(np, (size_t) (ne - np));
     value = mystrndup(vp, (size_t) (ve - vp));
@@ -217,51 +217,33 @@ static int main_cf_logical(MAIN_CF *cf, const char *line, int lineno,
     return (0);
 }
 
+/* Per-parse state handed through cf_logical_lines(). */
+typedef struct MAIN_CF_PARSE {
+    MAIN_CF *cf;
+    const char *path;
+    VSTRING *err;
+    VSTRING *tmp;
+} MAIN_CF_PARSE;
+
+static int main_cf_line(const char *text, int first_line, int bad_start, void *context)
+{
+    MAIN_CF_PARSE *state = context;
+
+    return (main_cf_logical(state->cf, text, first_line, bad_start,
+			     state->path, state->err, state->tmp));
+}
+
 int     main_cf_parse(MAIN_CF *cf, const char *text, size_t len,
 		              const char *path, VSTRING *err)
 {
-    VSTRING *logical = vstring_alloc(256);
-    VSTRING *tmp = vstring_alloc(256);
-    size_t  pos = 0;
-    int     lineno = 0;
-    int     start_line = 0;
-    int     have_line = 0;
-    int     bad_start = 0;
-    int     status = 0;
+    MAIN_CF_PARSE state;
+    int     status;
 
-    if (path == 0)
-	path = "main.cf";
-    while (pos < len && status == 0) {
-	const char *line = text + pos;
-	const char *nl = (const char *) memchr(line, '\n', len - pos);
-	size_t  llen = nl ? (size_t) (nl - line) : len - pos;
-	size_t  i;
-
-	pos += llen + (nl ? 1 : 0);
-	lineno++;
-
-	/* Blank and comment lines never end or start a logical line. */
-	for (i = 0; i < llen && MCF_SPACE(line[i]); i++)
-	     /* void */ ;
-	if (i == llen || line[i] == '#')
-	    continue;
-
-	if (MCF_SPACE(line[0]) && have_line) {
-	    vstring_memcat(logical, line, llen);
-	    continue;
-	}
-	if (have_line)
-	    status = main_cf_logical(cf, vstring_str(logical), start_line,
-				     bad_start, path, err, tmp);
-	vstring_memcpy(logical, line, llen);
-	have_line = 1;
-	start_line = lineno;
-	bad_start = MCF_SPACE(line[0]);
-    }
-    if (have_line && status == 0)
-	status = main_cf_logical(cf, vstring_str(logical), start_line,
-				 bad_start, path, err, tmp);
-    vstring_free(logical);
-    vstring_free(tmp);
+    state.cf = cf;
+    state.path = path ? path : "main.cf";
+    state.err = err;
+    state.tmp = vstring_alloc(256);
+    status = cf_logical_lines(text, len, main_cf_line, &state);
+    vstring_free(state.tmp);
     return (status);
 }

@@ -16,9 +16,9 @@
 #include "mymalloc.h"
 #include "vstring.h"
 #include "argv.h"
+#include "cf_file.h"
 #include "master_cf.h"
 
-#define MCF_SPACE(c)	((c) == ' ' || ((c) >= '\t' && (c) <= '\r'))
 #define MCF_DIGIT(c)	((c) >= '0' && (c) <= '9')
 #define MCF_MAX_WARNINGS 100
 
@@ -93,7 +93,7 @@ static ARGV *master_cf_split(const char *line)
     int     level;
 
     for (;;) {
-	while (MCF_SPACE(*cp))
+	while (CF_SPACE(*cp))
 	    cp++;
 	if (*cp == 0)
 	    break;
@@ -109,11 +109,11 @@ static ARGV *master_cf_split(const char *line)
 	    }
 	    if (level > 0) {
 		/* Unbalanced: the rest of the line, trailing space removed. */
-		while (cp > start && MCF_SPACE(cp[-1]))
+		while (cp > start && CF_SPACE(cp[-1]))
 		    cp--;
 	    }
 	} else {
-	    while (*cp && !MCF_SPACE(*cp))
+	    while (*cp && !CF_SPACE(*cp))
 		cp++;
 	}
 	argv_addn(words, start, (size_t) (cp - start));
@@ -204,49 +204,34 @@ static int master_cf_logical(MASTER_CF *cf, const char *line, int lineno,
     return (0);
 }
 
-int     master_cf_parse(MASTER_CF *cf, const char *text, size_t len,
-			        const char *path, VSTRING *err)
+/* Per-parse state handed through cf_logical_lines(). */
+typedef struct MASTER_CF_PARSE {
+    MASTER_CF *cf;
+    const char *path;
+    VSTRING *err;
+    VSTRING *tmp;
+} MASTER_CF_PARSE;
+
+static int master_cf_line(const char *text, int first_line, int bad_start, void *context)
 {
-    VSTRING *logical = vstring_alloc(256);
-    VSTRING *tmp = vstring_alloc(256);
-    size_t  pos = 0;
-    int     lineno = 0;
-    int     start_line = 0;
-    int     have_line = 0;
-    int     bad_start = 0;
-    int     status = 0;
+    MASTER_CF_PARSE *state = context;
 
-    if (path == 0)
-	path = "master.cf";
-    while (pos < len && status == 0) {
-	const char *line = text + pos;
-	const char *nl = (const char *) memchr(line, '\n', len - pos);
-	size_t  llen = nl ? (size_t) (nl - line) : len - pos;
-	size_t  i;
+    return (master_cf_logical(state->cf, text, first_line, bad_start,
+			     state->path, state->err, state->tmp));
+}
 
-	pos += llen + (nl ? 1 : 0);
-	lineno++;
-	for (i = 0; i < llen && MCF_SPACE(line[i]); i++)
-	     /* void */ ;
-	if (i == llen || line[i] == '#')
-	    continue;
-	if (MCF_SPACE(line[0]) && have_line) {
-	    vstring_memcat(logical, line, llen);
-	    continue;
-	}
-	if (have_line)
-	    status = master_cf_logical(cf, vstring_str(logical), start_line,
-				       bad_start, path, err, tmp);
-	vstring_memcpy(logical, line, llen);
-	have_line = 1;
-	start_line = lineno;
-	bad_start = MCF_SPACE(line[0]);
-    }
-    if (have_line && status == 0)
-	status = master_cf_logical(cf, vstring_str(logical), start_line,
-				   bad_start, path, err, tmp);
-    vstring_free(logical);
-    vstring_free(tmp);
+int     master_cf_parse(MASTER_CF *cf, const char *text, size_t len,
+		              const char *path, VSTRING *err)
+{
+    MASTER_CF_PARSE state;
+    int     status;
+
+    state.cf = cf;
+    state.path = path ? path : "master.cf";
+    state.err = err;
+    state.tmp = vstring_alloc(256);
+    status = cf_logical_lines(text, len, master_cf_line, &state);
+    vstring_free(state.tmp);
     return (status);
 }
 
@@ -298,10 +283,10 @@ static void master_cf_option(ARGV *out, const char *arg, VSTRING *err)
 	    vstring_strcat(err, "\"\n");
 	}
     }
-    for (np = cp; MCF_SPACE(*np); np++)
+    for (np = cp; CF_SPACE(*np); np++)
 	 /* void */ ;
     ve = np + strlen(np);
-    while (ve > np && MCF_SPACE(ve[-1]))
+    while (ve > np && CF_SPACE(ve[-1]))
 	*--ve = 0;
     if ((eq = strchr(np, '=')) == 0 || eq == np) {
 	if (err) {
@@ -314,9 +299,9 @@ static void master_cf_option(ARGV *out, const char *arg, VSTRING *err)
 	myfree(copy);
 	return;
     }
-    for (ne = eq; ne > np && MCF_SPACE(ne[-1]); ne--)
+    for (ne = eq; ne > np && CF_SPACE(ne[-1]); ne--)
 	 /* void */ ;
-    for (vp = eq + 1; MCF_SPACE(*vp); vp++)
+    for (vp = eq + 1; CF_SPACE(*vp); vp++)
 	 /* void */ ;
     argv_addn(out, np, (size_t) (ne - np));
     argv_add(out, vp);

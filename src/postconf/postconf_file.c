@@ -17,26 +17,14 @@
 #include "msg.h"
 #include "mymalloc.h"
 #include "stringops.h"
+#include "cf_file.h"
 #include "postconf.h"
 
 VSTRING *pcf_file_read(const char *path, int *err)
 {
-    VSTRING *buf;
-    char    chunk[8192];
-    ssize_t n;
-    int     fd;
+    VSTRING *buf = cf_file_load(path, (VSTRING *) 0);
 
-    if ((fd = open(path, O_RDONLY)) < 0) {
-	*err = errno;
-	return (NULL);
-    }
-    buf = vstring_alloc(8192);
-    while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-	vstring_memcat(buf, chunk, (size_t) n);
-    if (n < 0)
-	msg_fatal("read %s: %m", path);
-    (void) close(fd);
-    *err = 0;
+    *err = buf ? 0 : errno;
     return (buf);
 }
 
