@@ -95,7 +95,8 @@ int     main(int argc, char **argv)
 	case 't':
 	    msg_fatal("-%c (bounce templates) is not supported yet", ch);
 	case 'T':
-	    msg_fatal("-T %s: TLS support is not available in this build", optarg);
+	    pcf_show_tls(optarg);
+	    exit(0);
 	case 'c':
 	    dir = optarg;
 	    break;

@@ -119,6 +119,9 @@ typedef struct PCF_STATE {
 
 extern PCF_STATE pcf_state;
 
+/* postconf_tls.c: -T */
+void    pcf_show_tls(const char *mode);
+
 /* postconf_params.c: the built-in parameter table and expansion. */
 const char *pcf_builtin_default(const char *name);
 int     pcf_builtin_is_raw(const char *name);

@@ -51,11 +51,9 @@ static void msg_stderr_output(MSG_LEVEL level, const char *text, void *context)
 
 void    msg_stderr_init(const char *progname)
 {
-    const char *slash = strrchr(progname, '/');
-
-    /* Stock names the program by its base name: "postconf: warning: ..." */
+    /* Stock names the program as invoked: "/usr/sbin/postconf: warning: ..." */
     myfree(msg_stderr_name);
-    msg_stderr_name = mystrdup(slash && slash[1] ? slash + 1 : progname);
+    msg_stderr_name = mystrdup(progname);
     msg_output_add(msg_stderr_output, 0);
 }
 

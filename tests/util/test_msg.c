@@ -216,7 +216,7 @@ static void child_fatal(void)
 
 static void child_fatal_status(void)
 {
-    msg_stderr_init("/usr/sbin/prog");	/* named by its base name */
+    msg_stderr_init("/usr/sbin/prog");	/* named as invoked */
     msg_fatal_status(3, "status three");
 }
 
@@ -268,7 +268,7 @@ static void test_exiting_paths(void **state)
     } cases[] = {
 	{"fatal", child_fatal, 1,
 	    "prog: warning: first\nprog: plain\nprog: fatal: bad thing 5\nprog: cleanup ran\n"},
-	{"fatal_status", child_fatal_status, 3, "prog: fatal: status three\n"},
+	{"fatal_status", child_fatal_status, 3, "/usr/sbin/prog: fatal: status three\n"},
 	{"panic", child_panic, -1, "prog: panic: broken invariant\n"},
 	{"no output", child_no_output, 1, "error: lonely\nfatal: done\n"},
 	{"error limit", child_error_limit, 1,
