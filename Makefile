@@ -41,7 +41,7 @@ PKG_CONFIG ?= pkg-config
 WERROR ?= -Werror
 WARNFLAGS = -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral
-CPPFLAGS_ALL = -D_GNU_SOURCE -Isrc/util -Isrc/global -I$(BUILD)/gen $(CPPFLAGS)
+CPPFLAGS_ALL = -D_GNU_SOURCE -Isrc/util -Isrc/global -Isrc -I$(BUILD)/gen $(CPPFLAGS)
 CFLAGS_ALL = -std=c17 $(OPTFLAGS) $(WARNFLAGS) $(SANFLAGS) -MMD -MP $(CFLAGS)
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 
@@ -63,7 +63,8 @@ GEN_HDRS :=
 LIBS_EXTRA :=
 
 # ---- fragments ------------------------------------------------------------
--include $(wildcard spec/build.mk src/*/build.mk tests/build.mk fuzz/build.mk)
+-include $(wildcard spec/build.mk src/*/build.mk simnet/build.mk conformance/build.mk \
+	tests/build.mk fuzz/build.mk)
 
 # ---- libraries --------------------------------------------------------------
 UTIL_SRCS := $(sort $(wildcard src/util/*.c))
@@ -92,19 +93,30 @@ $(LIBGLOBAL): $(GLOBAL_OBJS)
 	rm -f $@ && ar rcs $@ $^
 
 # ---- programs ---------------------------------------------------------------
+# A program is src/<prog>/<prog>.c (main and the I/O shim) linked with
+# lib<prog>.a, every other .c file of the folder (its core and helpers).
+# Unit tests, fuzz replays and simnet link the program libraries too.
 # $(1) = program name, $(2) = sbin or libexec
 define program_template
 $(1)_SRCS := $$(sort $$(wildcard src/$(1)/*.c))
-$(1)_OBJS := $$(patsubst %.c,$$(OBJ)/%.o,$$($(1)_SRCS))
-$$(BUILD)/$(2)/$(1): $$($(1)_OBJS) $$(PROJECT_LIBS)
+$(1)_LIB_SRCS := $$(filter-out src/$(1)/$(1).c,$$($(1)_SRCS))
+$(1)_LIB := $$(BUILD)/lib/lib$(1).a
+$$($(1)_LIB): $$(patsubst %.c,$$(OBJ)/%.o,$$($(1)_LIB_SRCS))
 	@mkdir -p $$(@D)
-	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$($(1)_OBJS) $$(PROJECT_LIBS) $$($(1)_LIBS) $$(LIBS_EXTRA)
+	rm -f $$@ && ar rcs $$@ $$^
+$$(BUILD)/$(2)/$(1): $$(OBJ)/src/$(1)/$(1).o $$($(1)_LIB) $$(PROJECT_LIBS)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(OBJ)/src/$(1)/$(1).o $$($(1)_LIB) $$(PROJECT_LIBS) $$($(1)_LIBS) $$(LIBS_EXTRA)
 ALL_PROGRAMS += $$(BUILD)/$(2)/$(1)
-ALL_OBJS += $$($(1)_OBJS)
+PROGRAM_LIBS += $$($(1)_LIB)
+ALL_OBJS += $$(patsubst %.c,$$(OBJ)/%.o,$$($(1)_SRCS))
 endef
 ALL_PROGRAMS :=
+PROGRAM_LIBS :=
 $(foreach p,$(COMMANDS),$(eval $(call program_template,$(p),sbin)))
 $(foreach p,$(DAEMONS),$(eval $(call program_template,$(p),libexec)))
+# everything a test, fuzz replay or simulator links, in link order
+LINK_LIBS = $(PROGRAM_LIBS) $(PROJECT_LIBS)
 
 all: deps-build $(ALL_PROGRAMS) $(PROJECT_LIBS)
 
@@ -117,17 +129,17 @@ TEST_LIB_OBJS := $(patsubst %.c,$(OBJ)/%.o,$(TEST_LIB_SRCS))
 TEST_BINS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 
 $(OBJ)/tests/%.o: CPPFLAGS_ALL += -Itests/lib $(CMOCKA_CFLAGS)
-$(BUILD)/tests/%: $(OBJ)/tests/%.o $(TEST_LIB_OBJS) $(PROJECT_LIBS)
+$(BUILD)/tests/%: $(OBJ)/tests/%.o $(TEST_LIB_OBJS) $(LINK_LIBS)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS_ALL) -o $@ $< $(TEST_LIB_OBJS) $(TEST_OBJS_EXTRA) $(PROJECT_LIBS) $(CMOCKA_LIBS) $(LIBS_EXTRA)
+	$(CC) $(LDFLAGS_ALL) -o $@ $< $(TEST_LIB_OBJS) $(TEST_OBJS_EXTRA) $(LINK_LIBS) $(CMOCKA_LIBS) $(LIBS_EXTRA)
 
 # ---- fuzz harnesses, replay build (plain main over the corpus) ----------------
 FUZZ_NAMES := $(notdir $(patsubst %/,%,$(sort $(dir $(wildcard fuzz/*/fuzz_*.c)))))
 FUZZ_REPLAY_BINS := $(patsubst %,$(BUILD)/fuzz/replay_%,$(FUZZ_NAMES))
 define fuzz_replay_template
-$$(BUILD)/fuzz/replay_$(1): $$(OBJ)/fuzz/$(1)/fuzz_$(1).o $$(OBJ)/fuzz/replay_main.o $$(PROJECT_LIBS)
+$$(BUILD)/fuzz/replay_$(1): $$(OBJ)/fuzz/$(1)/fuzz_$(1).o $$(OBJ)/fuzz/replay_main.o $$(LINK_LIBS)
 	@mkdir -p $$(@D)
-	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(OBJ)/fuzz/$(1)/fuzz_$(1).o $$(OBJ)/fuzz/replay_main.o $$(PROJECT_LIBS) $$(LIBS_EXTRA)
+	$$(CC) $$(LDFLAGS_ALL) -o $$@ $$(OBJ)/fuzz/$(1)/fuzz_$(1).o $$(OBJ)/fuzz/replay_main.o $$(LINK_LIBS) $$(LIBS_EXTRA)
 endef
 $(foreach n,$(FUZZ_NAMES),$(eval $(call fuzz_replay_template,$(n))))
 
@@ -164,16 +176,19 @@ fuzz: deps-fuzz
 	@set -e; for n in $(FUZZ_NAMES); do \
 	  $(MAKE) --no-print-directory CC=clang SAN=0 WERROR= BUILD=$(FUZZ_BUILD) \
 	    CFLAGS="-fsanitize=fuzzer-no-link,address,undefined -O1 -g" \
-	    LDFLAGS="-fsanitize=address,undefined" $(FUZZ_BUILD)/lib/libutil.a $(FUZZ_BUILD)/lib/libglobal.a; \
+	    LDFLAGS="-fsanitize=address,undefined" fuzz-libs; \
 	  mkdir -p $(FUZZ_BUILD)/fuzz $(FUZZ_BUILD)/corpus/$$n; \
 	  clang -std=c17 -D_GNU_SOURCE -Isrc/util -Isrc/global -I$(FUZZ_BUILD)/gen \
 	    -fsanitize=fuzzer,address,undefined -O1 -g -o $(FUZZ_BUILD)/fuzz/fuzz_$$n \
-	    fuzz/$$n/fuzz_$$n.c $(FUZZ_BUILD)/lib/libglobal.a $(FUZZ_BUILD)/lib/libutil.a; \
+	    -Isrc fuzz/$$n/fuzz_$$n.c $$(ls $(FUZZ_BUILD)/lib/lib*.a | grep -v -e libglobal -e libutil) \
+	    $(FUZZ_BUILD)/lib/libglobal.a $(FUZZ_BUILD)/lib/libutil.a; \
 	  echo "fuzz: $$n for $(FUZZ_SECONDS)s"; \
 	  $(FUZZ_BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) \
 	    $$( [ -f fuzz/$$n/$$n.dict ] && echo -dict=fuzz/$$n/$$n.dict ) \
 	    $(FUZZ_BUILD)/corpus/$$n fuzz/$$n/corpus; \
 	done
+
+fuzz-libs: $(LINK_LIBS)
 
 # ---- run, install, clean ----------------------------------------------------------
 run: all
@@ -185,6 +200,6 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: all check test-binaries deps-build deps-test deps-fuzz fuzz run install clean
+.PHONY: fuzz-libs all check test-binaries deps-build deps-test deps-fuzz fuzz run install clean
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

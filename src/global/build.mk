@@ -6,3 +6,4 @@ CORE_SRCS += src/global/mac_expand.c
 CORE_SRCS += src/global/master_cf.c
 CORE_SRCS += src/global/mail_conf.c
 CORE_SRCS += src/global/cf_lines.c
+CORE_SRCS += src/global/record.c

@@ -40,13 +40,16 @@ typedef enum CORE_EVENT_TYPE {
     CORE_EV_FILE_RESULT,		/* result of a queue-file operation: id, status */
     CORE_EV_DNS_RESULT,			/* answer to a DNS query: id, status, data */
     CORE_EV_TLS_DONE,			/* TLS handshake finished: status */
+    CORE_EV_REQUEST,			/* a client's request to this service: id, op, arg, data */
 } CORE_EVENT_TYPE;
 
 typedef struct CORE_EVENT {
     CORE_EVENT_TYPE type;
     core_time_ms now;
     uint64_t id;			/* request / file op / query id */
+    int     op;				/* CORE_EV_REQUEST: the operation */
     int     status;			/* 0 = ok, else an errno-like or protocol code */
+    int64_t arg;			/* small integer argument (flags, offset) */
     const char *data;
     size_t  len;
 } CORE_EVENT;
@@ -61,6 +64,7 @@ typedef enum CORE_ACTION_TYPE {
     CORE_ACT_LOG,			/* one log record: level, data */
     CORE_ACT_DNS_QUERY,			/* DNS query: target = name, op = type */
     CORE_ACT_START_TLS,			/* begin a TLS handshake */
+    CORE_ACT_REPLY,			/* answer a CORE_EV_REQUEST: id, status, data */
 } CORE_ACTION_TYPE;
 
 typedef enum CORE_FILE_OP {
@@ -69,12 +73,16 @@ typedef enum CORE_FILE_OP {
     CORE_FILE_COMMIT,			/* fchmod ready, fsync, rename to queue id */
     CORE_FILE_DELETE,
     CORE_FILE_MOVE,			/* to another queue */
+    CORE_FILE_PATCH,			/* overwrite data at offset arg */
+    CORE_FILE_ABORT,			/* close and remove an uncommitted file */
 } CORE_FILE_OP;
 
 typedef struct CORE_ACTION {
     CORE_ACTION_TYPE type;
     uint64_t id;			/* matches the event that answers it */
     int     op;				/* CORE_FILE_OP, DNS type, MSG_LEVEL ... */
+    int     status;			/* CORE_ACT_REPLY */
+    int64_t arg;			/* small integer argument (flags, offset) */
     core_time_ms deadline;		/* CORE_ACT_TIMER */
     const char *target;			/* service, queue or name */
     const char *data;			/* owned by the core until its next call */
