@@ -58,6 +58,8 @@ DAEMONS :=
 OBJ := $(BUILD)/obj
 GEN := $(BUILD)/gen
 CORE_SRCS :=
+ALL_PROGRAMS :=
+PROGRAM_LIBS :=
 GEN_SRCS :=
 GEN_HDRS :=
 LIBS_EXTRA :=
@@ -111,8 +113,6 @@ ALL_PROGRAMS += $$(BUILD)/$(2)/$(1)
 PROGRAM_LIBS += $$($(1)_LIB)
 ALL_OBJS += $$(patsubst %.c,$$(OBJ)/%.o,$$($(1)_SRCS))
 endef
-ALL_PROGRAMS :=
-PROGRAM_LIBS :=
 $(foreach p,$(COMMANDS),$(eval $(call program_template,$(p),sbin)))
 $(foreach p,$(DAEMONS),$(eval $(call program_template,$(p),libexec)))
 # everything a test, fuzz replay or simulator links, in link order

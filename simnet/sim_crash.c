@@ -1,0 +1,260 @@
+/*
+ * NAME
+ *	sim_crash 3
+ * SUMMARY
+ *	crash checker: crash the disk at every operation in turn
+ * DESCRIPTION
+ *	sim_crash_check() sends a number of messages through a client peer,
+ *	a receiving core (DATA ... "." answered "250 ... queued as ID") and
+ *	a cleanup stand-in, first without faults to count the disk
+ *	operations, then once per operation N with the disk crashing at N.
+ *	After each crash the host restarts and the durable disk is checked:
+ *	every message whose 250 reached the client is in a ready file that
+ *	holds exactly its lines and ends with REC_TYPE_END, and no ready
+ *	file lacks the REC_TYPE_END record.
+ */
+#include <string.h>
+
+#include "mymalloc.h"
+#include "stringops.h"
+#include "record.h"
+#include "simnet.h"
+
+#define CRASH_TIMEOUT_MS	(10 * 60 * 1000)
+
+/* One record from buf at *pos: 1 ok, 0 end of buffer, -1 malformed. */
+static int crash_rec_next(const char *buf, size_t len, size_t *pos, int *type,
+			          const char **data, size_t *dlen)
+{
+    size_t  p = *pos, n = 0;
+    int     shift = 0, digits = 0;
+    unsigned char ch;
+
+    if (p >= len)
+	return (0);
+    *type = (unsigned char) buf[p++];
+    do {
+	if (p >= len || ++digits > REC_LEN_MAX_DIGITS)
+	    return (-1);
+	ch = (unsigned char) buf[p++];
+	n |= (size_t) (ch & 0x7f) << shift;
+	shift += 7;
+    } while (ch & 0x80);
+    if (n > len - p)
+	return (-1);
+    *data = buf + p;
+    *dlen = n;
+    *pos = p + n;
+    return (1);
+}
+
+/*
+ * Checks a ready file: records well formed, REC_TYPE_END last; body
+ * (when not NULL) must equal the REC_TYPE_NORM lines joined with "\n".
+ */
+static int crash_check_file(const VSTRING *content, const char *body, VSTRING *why)
+{
+    size_t  pos = 0, dlen;
+    int     type = 0, last = 0, ret;
+    const char *data;
+    VSTRING *lines = vstring_alloc(256);
+
+    while ((ret = crash_rec_next(vstring_str(content), vstring_len(content),
+				 &pos, &type, &data, &dlen)) > 0) {
+	last = type;
+	if (type == REC_TYPE_NORM) {
+	    vstring_memcat(lines, data, dlen);
+	    vstring_addch(lines, '\n');
+	}
+    }
+    if (ret < 0)
+	vstring_sprintf(why, "malformed record at offset %zu", pos);
+    else if (last != REC_TYPE_END)
+	vstring_strcpy(why, "no end record");
+    else if (body && strcmp(vstring_str(lines), body) != 0)
+	vstring_strcpy(why, "content differs");
+    else
+	ret = 1;
+    if (ret != 1)
+	ret = 0;
+    vstring_free(lines);
+    return (ret);
+}
+
+static void crash_body(VSTRING *body, int i)
+{
+    vstring_sprintf(body, "Subject: message %d\n\nline one of %d\n.dot line\nend of %d\n",
+		    i, i, i);
+}
+
+static SIM *crash_setup(const SIM_CRASH_OPTS *opts, uint64_t crash_at)
+{
+    SIM_OPTIONS so;
+    SIM    *sim;
+
+    sim_options_init(&so, opts->seed);
+    sim = sim_create(&so);
+    sim_host_add(sim, "mx.example", "192.0.2.1");
+    sim_service_add(sim, "mx.example", "front", opts->front);
+    sim_service_add(sim, "mx.example", "cleanup", opts->store);
+    if (crash_at)
+	sim_disk_crash_at(sim_disk(sim), crash_at);
+    return (sim);
+}
+
+/* Runs the messages; acked[i] gets the queue id of an acknowledged one. */
+static void crash_run(SIM *sim, int messages, char **acked)
+{
+    SIM_CONN *conn;
+    SIM_REPLY reply;
+    VSTRING *err = vstring_alloc(64);
+    VSTRING *body = vstring_alloc(256);
+    VSTRING *wire = vstring_alloc(256);
+    const char *cp, *text;
+    int     i;
+
+    sim_reply_init(&reply);
+    conn = sim_connect(sim, "192.0.2.10", "mx.example", "front", err);
+    if (conn == 0 || sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) != 1)
+	goto done;
+    for (i = 0; i < messages; i++) {
+	sim_conn_send(conn, "DATA\r\n", 6);
+	if (sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) != 1)
+	    goto done;
+	if (reply.code != 354)
+	    continue;
+	crash_body(body, i);
+	vstring_reset(wire);
+	for (cp = vstring_str(body); *cp; cp++) {
+	    if (*cp == '\n')
+		vstring_addch(wire, '\r');
+	    vstring_addch(wire, *cp);
+	    if (*cp == '\n' && cp[1] == '.')
+		vstring_addch(wire, '.');
+	}
+	vstring_strcat(wire, ".\r\n");
+	sim_conn_send(conn, vstring_str(wire), vstring_len(wire));
+	if (sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) != 1)
+	    goto done;
+	text = reply.lines->argc ? reply.lines->argv[0] : "";
+	if (reply.code == 250 && (cp = strstr(text, "queued as ")) != 0)
+	    acked[i] = mystrdup(cp + strlen("queued as "));
+    }
+    sim_conn_send(conn, "QUIT\r\n", 6);
+    if (sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) == 1)
+	(void) sim_conn_wait_close(conn, CRASH_TIMEOUT_MS);
+done:
+    /* Let late work (commits, aborts) happen before judging. */
+    sim_advance(sim, CRASH_TIMEOUT_MS);
+    sim_reply_free(&reply);
+    vstring_free(err);
+    vstring_free(body);
+    vstring_free(wire);
+}
+
+/* Judges the durable state; returns the number of problems. */
+static int crash_judge(SIM *sim, int messages, char **acked, uint64_t point,
+		               VSTRING *report)
+{
+    SIM_DISK *disk = sim_disk(sim);
+    ARGV   *files = argv_alloc(16);
+    VSTRING *body = vstring_alloc(256);
+    VSTRING *why = vstring_alloc(64);
+    const VSTRING *content;
+    const char *id;
+    int     i, ready, bad = 0;
+    size_t  n;
+
+    for (i = 0; i < messages; i++) {
+	if (acked[i] == 0)
+	    continue;
+	crash_body(body, i);
+	if ((content = sim_disk_read(disk, acked[i], &ready, (const char **) 0)) == 0
+	    || !ready) {
+	    vstring_sprintf_append(report, "crash at op %llu: message %d (%s) acknowledged but %s\n",
+				   (unsigned long long) point, i, acked[i],
+				   content ? "not ready" : "missing");
+	    bad++;
+	} else if (!crash_check_file(content, vstring_str(body), why)) {
+	    vstring_sprintf_append(report, "crash at op %llu: message %d (%s) acknowledged but %s\n",
+				   (unsigned long long) point, i, acked[i],
+				   vstring_str(why));
+	    bad++;
+	}
+    }
+    sim_disk_list(disk, 1, files);
+    for (n = 0; n < files->argc; n++) {
+	id = strchr(files->argv[n], '/') + 1;
+	content = sim_disk_read(disk, id, &ready, (const char **) 0);
+	if (!crash_check_file(content, (const char *) 0, why)) {
+	    vstring_sprintf_append(report, "crash at op %llu: ready file %s: %s\n",
+				   (unsigned long long) point, files->argv[n],
+				   vstring_str(why));
+	    bad++;
+	}
+    }
+    argv_free(files);
+    vstring_free(body);
+    vstring_free(why);
+    return (bad);
+}
+
+static void crash_acked_free(char **acked, int messages)
+{
+    int     i;
+
+    for (i = 0; i < messages; i++)
+	myfree(acked[i]);
+    myfree(acked);
+}
+
+int     sim_crash_check(const SIM_CRASH_OPTS *opts, SIM_CRASH_RESULT *res)
+{
+    SIM    *sim;
+    char  **acked;
+    uint64_t point, total;
+    int     i, bad;
+
+    res->ops_total = res->points_checked = res->failures = 0;
+    if (res->report == 0)
+	res->report = vstring_alloc(256);
+    if (opts->front == 0 || opts->store == 0 || opts->messages <= 0) {
+	vstring_strcpy(res->report, "bad crash check options\n");
+	res->failures = 1;
+	return (-1);
+    }
+
+    /* The clean run: everything acknowledged, and the operation count. */
+    acked = (char **) mycalloc(opts->messages, sizeof(*acked));
+    sim = crash_setup(opts, 0);
+    crash_run(sim, opts->messages, acked);
+    total = sim_disk_op_count(sim_disk(sim));
+    for (i = 0; i < opts->messages; i++) {
+	if (acked[i] == 0) {
+	    vstring_sprintf_append(res->report, "clean run: message %d not acknowledged\n", i);
+	    res->failures++;
+	}
+    }
+    res->failures += crash_judge(sim, opts->messages, acked, 0, res->report);
+    sim_free(sim);
+    crash_acked_free(acked, opts->messages);
+    res->ops_total = (int) total;
+
+    for (point = 1; point <= total; point++) {
+	acked = (char **) mycalloc(opts->messages, sizeof(*acked));
+	sim = crash_setup(opts, point);
+	crash_run(sim, opts->messages, acked);
+	if (!sim_crashed(sim)) {
+	    vstring_sprintf_append(res->report, "crash at op %llu: no crash happened\n",
+				   (unsigned long long) point);
+	    res->failures++;
+	}
+	sim_restart(sim);
+	bad = crash_judge(sim, opts->messages, acked, point, res->report);
+	res->failures += bad;
+	res->points_checked++;
+	sim_free(sim);
+	crash_acked_free(acked, opts->messages);
+    }
+    return (res->failures ? -1 : 0);
+}
