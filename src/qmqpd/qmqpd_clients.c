@@ -1,0 +1,154 @@
+/*
+ * NAME
+ *	qmqpd_clients 3
+ * SUMMARY
+ *	qmqpd_authorized_clients matching
+ * DESCRIPTION
+ *	qmqpd_clients_match() decides whether a client may use the service,
+ *	with the pattern forms stock accepts in a host/address list: first
+ *	match wins; "!pattern" turns a match into a refusal; an IPv4
+ *	address or net/mask; an IPv6 address or net/mask in brackets
+ *	("[2001:db8::]/32"); a host name (case-insensitive); ".domain" for
+ *	any host below domain, and "domain" too when
+ *	parent_domain_matches_subdomains names qmqpd_authorized_clients;
+ *	"type:table", looked up through CORE_ENV with the host name, then
+ *	the address. An empty list authorizes nobody. "/file" patterns need
+ *	file access the core does not have: they are logged and skipped.
+ */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mail_params.h"
+#include "stringops.h"
+#include "qmqpd/qmqpd.h"
+
+/* qmqpd_addr_parse - text to bytes; returns the length (4, 16) or 0 */
+
+static size_t qmqpd_addr_parse(const char *text, unsigned char *out)
+{
+    if (inet_pton(AF_INET, text, out) == 1)
+	return (4);
+    if (inet_pton(AF_INET6, text, out) == 1)
+	return (16);
+    return (0);
+}
+
+/* qmqpd_match_addr - address pattern: 1 match, 0 no match, -1 not an address pattern */
+
+static int qmqpd_match_addr(const char *pattern, const char *addr)
+{
+    char    buf[128];
+    char   *slash;
+    char   *mask_text = 0;
+    unsigned char pat[16];
+    unsigned char got[16];
+    size_t  plen, glen;
+    long    bits;
+    size_t  i;
+
+    if (strlen(pattern) >= sizeof(buf))
+	return (-1);
+    strcpy(buf, pattern);
+    if ((slash = strrchr(buf, '/')) != 0) {
+	*slash = 0;
+	mask_text = slash + 1;
+    }
+    if (buf[0] == '[') {
+	size_t  n = strlen(buf);
+
+	if (n < 3 || buf[n - 1] != ']')
+	    return (-1);
+	buf[n - 1] = 0;
+	memmove(buf, buf + 1, n - 1);
+    }
+    if ((plen = qmqpd_addr_parse(buf, pat)) == 0)
+	return (-1);
+    if ((glen = qmqpd_addr_parse(addr, got)) != plen)
+	return (0);
+    if (mask_text == 0) {
+	bits = (long) plen * 8;
+    } else {
+	if (!alldig(mask_text) || strlen(mask_text) > 3)
+	    return (-1);
+	bits = strtol(mask_text, 0, 10);
+	if (bits > (long) plen * 8)
+	    return (-1);
+    }
+    for (i = 0; i < plen; i++) {
+	int     keep = bits >= 8 ? 8 : (bits > 0 ? (int) bits : 0);
+	unsigned char m = (unsigned char) (0xff << (8 - keep));
+
+	if (keep == 0)
+	    m = 0;
+	if ((pat[i] & m) != (got[i] & m))
+	    return (0);
+	bits -= 8;
+    }
+    return (1);
+}
+
+/* qmqpd_match_name - host name or domain pattern */
+
+static int qmqpd_match_name(const char *pattern, const char *name, bool parent)
+{
+    size_t  nlen = strlen(name);
+    size_t  plen;
+    const char *dom = pattern;
+
+    if (strcaseeq(pattern, name))
+	return (1);
+    if (*dom == '.')
+	dom++;
+    else if (!parent)
+	return (0);
+    plen = strlen(dom);
+    if (plen == 0 || nlen <= plen + 1)
+	return (0);
+    return (name[nlen - plen - 1] == '.' && strcaseeq(name + nlen - plen, dom));
+}
+
+int     qmqpd_clients_match(const QMQPD_CONFIG *config, const CORE_ENV *env,
+			            const char *name, const char *addr)
+{
+    size_t  i;
+
+    for (i = 0; config->authorized_clients && i < config->authorized_clients->argc; i++) {
+	const char *pattern = config->authorized_clients->argv[i];
+	int     negate = 0;
+	int     hit;
+
+	while (*pattern == '!') {
+	    negate = !negate;
+	    pattern++;
+	}
+	if (*pattern == 0)
+	    continue;
+	if (*pattern == '/') {
+	    core_log(env, MSG_WARN, "%s: file pattern \"%s\" is not supported; skipped",
+		     VAR_QMQPD_AUTHORIZED_CLIENTS, pattern);
+	    continue;
+	}
+	if (*pattern != '[' && strchr(pattern, ':') != 0) {
+	    const char *value;
+	    int     st = -1;
+
+	    if (env && env->lookup) {
+		st = env->lookup(env->dict_ctx, pattern, name, &value);
+		if (st == 1)
+		    st = env->lookup(env->dict_ctx, pattern, addr, &value);
+	    }
+	    if (st < 0) {
+		core_log(env, MSG_WARN, "%s: %s: table lookup problem",
+			 VAR_QMQPD_AUTHORIZED_CLIENTS, pattern);
+		return (0);
+	    }
+	    hit = (st == 0);
+	} else if ((hit = qmqpd_match_addr(pattern, addr)) < 0) {
+	    hit = qmqpd_match_name(pattern, name, config->parent_domain_match);
+	}
+	if (hit)
+	    return (!negate);
+    }
+    return (0);
+}
