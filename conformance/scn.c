@@ -282,6 +282,38 @@ static int scn_expect_reply(SCN_RUN *run, const char *code_text, const char *pat
     return (matched ? 0 : -1);
 }
 
+/* expect netstring PATTERN: one netstring reply (QMQP) matching the glob */
+static int scn_expect_netstring(SCN_RUN *run, const char *pattern)
+{
+    VSTRING *got = vstring_alloc(100);
+    VSTRING *shown = vstring_alloc(100);
+    int     status, ret = 0;
+
+    status = sim_conn_read_netstring(run->cur, run->timeout_ms, got);
+    if (status != 1) {
+	vstring_sprintf(run->err, "got %s, want a netstring",
+			status == 0 ? "server close" : status == -2 ? "crash" :
+			"no reply (timeout)");
+	if (status == 0)
+	    vstring_sprintf_append(run->transcript, "conn %llu < close\n",
+				 (unsigned long long) sim_conn_number(run->cur));
+	ret = -1;
+    } else {
+	sim_escape(shown, vstring_str(got), vstring_len(got));
+	vstring_sprintf_append(run->transcript, "conn %llu < netstring %s\n",
+			       (unsigned long long) sim_conn_number(run->cur),
+			       vstring_str(shown));
+	if (!scn_glob(pattern, vstring_str(got))) {
+	    vstring_sprintf(run->err, "got netstring \"%s\", want %s",
+			    vstring_str(shown), pattern);
+	    ret = -1;
+	}
+    }
+    vstring_free(got);
+    vstring_free(shown);
+    return (ret);
+}
+
 static int scn_connect(SCN_RUN *run, ARGV *av)
 {
     const char *client = SCN_CLIENT_ADDR, *service = 0, *as = 0;
@@ -462,7 +494,7 @@ static int scn_command(SCN_RUN *run, const char *line)
 	}
     } else if (strcmp(av->argv[0], "expect") == 0) {
 	if (av->argc < 2) {
-	    vstring_strcpy(run->err, "usage: expect CODE[-] [PATTERN] | close | crash");
+	    vstring_strcpy(run->err, "usage: expect CODE[-] [PATTERN] | netstring [PATTERN] | close | crash");
 	    ret = -1;
 	} else if (strcmp(av->argv[1], "crash") == 0) {
 	    while (!sim_crashed(run->sim) && sim_step(run->sim))
@@ -490,6 +522,9 @@ static int scn_command(SCN_RUN *run, const char *line)
 		vstring_sprintf_append(run->transcript, "conn %llu < close\n",
 				 (unsigned long long) sim_conn_number(run->cur));
 	    }
+	} else if (strcmp(av->argv[1], "netstring") == 0) {
+	    rest = av->argc > 2 ? skipblanks(strstr(line, av->argv[1]) + strlen(av->argv[1])) : "*";
+	    ret = scn_expect_netstring(run, rest);
 	} else {
 	    rest = av->argc > 2 ? skipblanks(strstr(line, av->argv[1]) + strlen(av->argv[1])) : "";
 	    ret = scn_expect_reply(run, av->argv[1], rest);

@@ -18,6 +18,8 @@
 #include "mymalloc.h"
 #include "stringops.h"
 #include "htable.h"
+#include "mail_params.h"
+#include "netstring.h"
 #include "simnet.h"
 #include "sim_int.h"
 
@@ -32,6 +34,30 @@ void    sim_options_init(SIM_OPTIONS *opts, uint64_t seed)
     opts->chunk_max = 64;
     opts->c2s_chunking = SIM_CHUNK_RANDOM;
     opts->wall_base = 1700000000;
+}
+
+/*
+ * Defaults as the parameter table gives them, except that host facts
+ * (myhostname, mynetworks ...) are the simulated host's, never the real
+ * machine's: a trace must not depend on where it runs.
+ */
+static const char *sim_conf_default(const char *name, void *unused_ctx)
+{
+    static const char *const host_facts[][2] = {
+	{"myhostname", "mx.example"},
+	{"mydomain", "example"},
+	{"mynetworks", "127.0.0.0/8 192.0.2.1/32"},
+	{"process_id", "1"},
+	{"process_name", "simnet"},
+    };
+    const PARAM_SPEC *spec;
+    size_t  i;
+
+    for (i = 0; i < sizeof(host_facts) / sizeof(host_facts[0]); i++)
+	if (strcmp(name, host_facts[i][0]) == 0)
+	    return (host_facts[i][1]);
+    spec = param_find(name);
+    return (spec ? spec->def : 0);
 }
 
 SIM    *sim_create(const SIM_OPTIONS *opts)
@@ -50,6 +76,7 @@ SIM    *sim_create(const SIM_OPTIONS *opts)
     sim->trace = vstring_alloc(4096);
     sim->tmp = vstring_alloc(256);
     sim->conf = mail_conf_create((MAIN_CF *) 0);
+    mail_conf_set_defaults(sim->conf, sim_conf_default, (void *) 0);
     sim->disk = sim_disk_create(&disk_rng);
     sim_disk_random_eio(sim->disk, opts->disk_eio_permille);
     sim->tables = htable_create(16);
@@ -852,8 +879,10 @@ static int sim_step_before(SIM *sim, core_time_ms deadline)
     return (sim_step(sim));
 }
 
-int     sim_conn_read_reply(SIM_CONN *conn, core_time_ms timeout_ms,
-			            SIM_REPLY *reply)
+/* Waits for one complete frame in the inbox (parse returns its length). */
+
+static int sim_conn_read_frame(SIM_CONN *conn, core_time_ms timeout_ms,
+	               size_t (*parse) (const char *, size_t, void *), void *ctx)
 {
     SIM    *sim = conn->sim;
     core_time_ms deadline = sim->now + timeout_ms;
@@ -861,8 +890,7 @@ int     sim_conn_read_reply(SIM_CONN *conn, core_time_ms timeout_ms,
     VSTRING *rest;
 
     for (;;) {
-	if ((used = sim_reply_parse(vstring_str(conn->inbox),
-				    vstring_len(conn->inbox), reply)) > 0) {
+	if ((used = parse(vstring_str(conn->inbox), vstring_len(conn->inbox), ctx)) > 0) {
 	    rest = vstring_alloc(vstring_len(conn->inbox) - used + 1);
 	    vstring_memcpy(rest, vstring_str(conn->inbox) + used,
 			   vstring_len(conn->inbox) - used);
@@ -877,6 +905,42 @@ int     sim_conn_read_reply(SIM_CONN *conn, core_time_ms timeout_ms,
 	if (!sim_step_before(sim, deadline))
 	    return (sim->crashed ? -2 : -1);
     }
+}
+
+static size_t sim_parse_reply(const char *buf, size_t len, void *ctx)
+{
+    return (sim_reply_parse(buf, len, (SIM_REPLY *) ctx));
+}
+
+int     sim_conn_read_reply(SIM_CONN *conn, core_time_ms timeout_ms,
+			            SIM_REPLY *reply)
+{
+    return (sim_conn_read_frame(conn, timeout_ms, sim_parse_reply, (void *) reply));
+}
+
+/* A malformed netstring consumes the inbox and reads as "?malformed". */
+
+static size_t sim_parse_netstring(const char *buf, size_t len, void *ctx)
+{
+    VSTRING *out = (VSTRING *) ctx;
+    const char *data;
+    size_t  data_len, consumed;
+
+    switch (netstring_parse(buf, len, 1 << 20, &data, &data_len, &consumed)) {
+    case NETSTRING_OK:
+	vstring_memcpy(out, data, data_len);
+	return (consumed);
+    case NETSTRING_NEED_MORE:
+	return (0);
+    default:
+	vstring_strcpy(out, "?malformed");
+	return (len);
+    }
+}
+
+int     sim_conn_read_netstring(SIM_CONN *conn, core_time_ms timeout_ms, VSTRING *out)
+{
+    return (sim_conn_read_frame(conn, timeout_ms, sim_parse_netstring, (void *) out));
 }
 
 int     sim_conn_wait_close(SIM_CONN *conn, core_time_ms timeout_ms)

@@ -165,6 +165,8 @@ int     sim_conn_read_reply(SIM_CONN *conn, core_time_ms timeout_ms,
 			            SIM_REPLY *reply);
 /* Runs until the server side closed (1) or timeout / idle / crash (<= 0). */
 int     sim_conn_wait_close(SIM_CONN *conn, core_time_ms timeout_ms);
+/* One netstring from the server (QMQP replies): 1, 0 closed, -1 timeout, -2 crash. */
+int     sim_conn_read_netstring(SIM_CONN *conn, core_time_ms timeout_ms, VSTRING *out);
 
 /* Crash checker (sim_crash.c). */
 typedef struct SIM_CRASH_OPTS {

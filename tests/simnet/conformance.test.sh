@@ -16,7 +16,7 @@ header=$(printf 'id\trfc\tsection\tlevel\ttext\ttests')
 matrices=""
 for m in conformance/*/*.tsv spec/*.tsv; do
     [ -f "$m" ] || continue
-    [ "$(head -1 "$m")" = "$header" ] && matrices="$matrices --matrix $m"
+    [ "$(grep -v "^#" "$m" | head -1)" = "$header" ] && matrices="$matrices --matrix $m"
 done
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
