@@ -24,7 +24,7 @@
 #define REC_TYPE_FILT	'L'		/* loop filter transport (envelope only) */
 #define REC_TYPE_FROM	'S'		/* envelope sender */
 #define REC_TYPE_DONE	'D'		/* recipient already delivered */
-#define REC_TYPE_DRCP	'@'		/* recipient cancelled (duplicate) */
+#define REC_TYPE_DRCP	'/'		/* canceled recipient (duplicate); not '@' */
 #define REC_TYPE_RCPT	'R'		/* recipient to deliver */
 #define REC_TYPE_ORCP	'O'		/* original recipient */
 #define REC_TYPE_WARN	'W'		/* time of the next delay warning */
@@ -32,7 +32,7 @@
 #define REC_TYPE_KILL	'K'		/* record killed in place */
 #define REC_TYPE_RDR	'>'		/* redirect target */
 #define REC_TYPE_FLGS	'f'		/* cleanup flags */
-#define REC_TYPE_DELAY	'd'		/* delay on arrival */
+#define REC_TYPE_DELAY	'd'		/* delay on arrival; stock has no name for it */
 #define REC_TYPE_VERP	'V'		/* VERP delimiters */
 #define REC_TYPE_DSN_RET	'<'	/* DSN RET: full or headers */
 #define REC_TYPE_DSN_ENVID	'i'	/* DSN ENVID */

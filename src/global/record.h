@@ -30,4 +30,66 @@ void    rec_fprintf(VSTRING *out, int type, const char *fmt,...)
 /* A REC_TYPE_ATTR record "name=value". */
 void    rec_attr(VSTRING *out, const char *name, const char *value);
 
+/*
+ * Decoding. Status codes below zero; a record type is 0..255.
+ * REC_TYPE_EOF (clean end) and REC_TYPE_ERROR come from rec_type.h.
+ */
+#define REC_GET_MORE	(-3)		/* input ends inside a record */
+#define REC_GET_TRUNC	(-4)		/* end of input inside a record */
+#define REC_GET_TOOLONG	(-5)		/* length above the caller's limit */
+#define REC_LEN_MAX	0x7fffffff	/* largest length a reader accepts */
+
+typedef struct REC_RECORD {
+    int     type;			/* record type byte */
+    const char *data;			/* not NUL-terminated */
+    size_t  len;
+    size_t  offset;			/* of the type byte in the stream */
+    size_t  size;			/* whole record: type, length, data */
+} REC_RECORD;
+
+/*
+ * rec_decode() looks at one record at the start of buf. It returns the
+ * type (rec filled in, rec->offset 0), REC_GET_MORE when buf ends
+ * inside the record, REC_TYPE_ERROR for a malformed length (more than
+ * REC_LEN_MAX_DIGITS digits or above REC_LEN_MAX), REC_GET_TOOLONG when
+ * the length exceeds max_len. Non-minimal length digits are accepted.
+ */
+int     rec_decode(const char *buf, size_t len, size_t max_len, REC_RECORD *rec);
+
+/* Whole-buffer iterator: REC_TYPE_EOF exactly at the end, REC_GET_TRUNC
+ * when the buffer ends inside a record, errors as rec_decode(). */
+typedef struct REC_ITER {
+    const char *buf;
+    size_t  len;
+    size_t  pos;
+    size_t  max_len;
+} REC_ITER;
+
+void    rec_iter_init(REC_ITER *it, const char *buf, size_t len, size_t max_len);
+int     rec_iter_next(REC_ITER *it, REC_RECORD *rec);
+
+/*
+ * Incremental reader: feed bytes in any chunks, take whole records.
+ * rec_reader_get() returns a type, REC_GET_MORE, or an error; after
+ * rec_reader_eof() it returns REC_TYPE_EOF when no partial record is
+ * pending and REC_GET_TRUNC otherwise. Errors are sticky. Record data
+ * stays valid until the next rec_reader_feed() or rec_reader_free().
+ * rec->offset counts from the first byte ever fed.
+ */
+typedef struct REC_READER REC_READER;
+
+REC_READER *rec_reader_create(size_t max_len);
+void    rec_reader_feed(REC_READER *rr, const char *data, size_t len);
+void    rec_reader_eof(REC_READER *rr);
+int     rec_reader_get(REC_READER *rr, REC_RECORD *rec);
+size_t  rec_reader_pending(const REC_READER *rr);	/* unconsumed bytes */
+void    rec_reader_free(REC_READER *rr);
+
+/* Stock's name of a record type for logs ("message_size", "sender");
+ * 'L' reads as "unterminated_text"; others, 'd' included, read as
+ * "unknown_record_type" as in stock. */
+const char *rec_type_name(int type);
+/* True when type is a record type the queue file format defines. */
+int     rec_type_known(int type);
+
 #endif
