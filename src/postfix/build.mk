@@ -1,0 +1,2 @@
+# src/postfix: the postfix(1) control command.
+COMMANDS += postfix
