@@ -76,4 +76,18 @@ bool    cleanup_core_done(const CLEANUP_CORE *core);
 /* Queue id, "" before the file exists. */
 const char *cleanup_core_queue_id(const CLEANUP_CORE *core);
 
+/*
+ * cleanup_wire.c: the core behind stock's stream protocol (attribute
+ * lists and records on one socket). Events are the connection's; the
+ * outbox gets SEND/CLOSE for the client plus the core's FILE_OP and
+ * qmgr REQUEST actions.
+ */
+typedef struct CLEANUP_WIRE CLEANUP_WIRE;
+
+CLEANUP_WIRE *cleanup_wire_create(const CLEANUP_CONFIG *cfg, const CORE_ENV *env);
+void    cleanup_wire_event(CLEANUP_WIRE *wire, const CORE_EVENT *ev, CORE_OUTBOX *out);
+int     cleanup_wire_done(const CLEANUP_WIRE *wire);
+const char *cleanup_wire_queue_id(const CLEANUP_WIRE *wire);
+void    cleanup_wire_free(CLEANUP_WIRE *wire);
+
 #endif

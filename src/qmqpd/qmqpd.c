@@ -5,18 +5,110 @@
  *	Postfix-compatible QMQP server
  * DESCRIPTION
  *	qmqpd receives one message per connection over QMQP, hands it to
- *	cleanup(8) and answers with one status netstring. Only clients in
- *	qmqpd_authorized_clients may use it. The protocol logic lives in the
- *	core (qmqpd_core.c); this file will hold the process shim that feeds
- *	it socket events once the shared server skeleton exists. Until then
- *	the program refuses to run.
+ *	cleanup(8) and answers with one status netstring, K only after the
+ *	queue file is durable. Only clients in qmqpd_authorized_clients may
+ *	use it. The protocol logic lives in the core (qmqpd_core.c); this
+ *	shim runs it under the server skeleton (mail_server.h) and carries
+ *	its cleanup requests to $queue_directory/public/cleanup.
  */
-#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/socket.h>
+
+#include "mymalloc.h"
+#include "msg.h"
+#include "prng.h"
+#include "vstring.h"
+#include "mail_conf.h"
+#include "mail_server.h"
+#include "cleanup_client.h"
+#include "qmqpd.h"
+
+static QMQPD_CONFIG *qmqpd_config;
+static CLEANUP_CLIENT *qmqpd_cleanup;
+static CORE_ENV qmqpd_env;
+static PRNG qmqpd_rng;
+
+typedef struct QMQPD_SHIM {
+    QMQPD_CORE *core;
+    VSTRING *client_name;
+} QMQPD_SHIM;
+
+static int64_t qmqpd_wall_time(void *unused_ctx, core_time_ms unused_now)
+{
+    return ((int64_t) time((time_t *) 0));
+}
+
+static int qmqpd_init(MAIL_SERVER *server, MAIL_CONF *conf, void *unused_ctx)
+{
+    VSTRING *err = vstring_alloc(100);
+    const char *queue_dir;
+    long    ipc_timeout;
+
+    if ((qmqpd_config = qmqpd_config_load(conf, err)) == 0)
+	msg_fatal("%s", vstring_str(err));
+    if ((queue_dir = mail_conf_expand(conf, "queue_directory", err)) == 0
+	|| mail_conf_time(conf, "ipc_timeout", 's', &ipc_timeout, err) < 0)
+	msg_fatal("%s", vstring_str(err));
+    qmqpd_cleanup = cleanup_client_create(queue_dir, (int) ipc_timeout);
+    prng_seed(&qmqpd_rng, (uint64_t) time((time_t *) 0) ^ ((uint64_t) getpid() << 32));
+    qmqpd_env.rng = &qmqpd_rng;
+    qmqpd_env.log = mail_server_core_log;
+    qmqpd_env.wall_time = qmqpd_wall_time;
+    vstring_free(err);
+    return (0);
+}
+
+static void *qmqpd_create(MAIL_CONF *conf, const char *client_addr,
+			          const char *client_port,
+			          MAIL_SERVER_SESSION *handle, void *unused_ctx)
+{
+    QMQPD_SHIM *shim = (QMQPD_SHIM *) mymalloc(sizeof(*shim));
+    QMQPD_SESSION session;
+
+    shim->client_name = vstring_alloc(64);
+    memset(&session, 0, sizeof(session));
+    session.client_name = cleanup_client_hostname(client_addr, shim->client_name);
+    session.client_addr = client_addr;
+    session.client_port = client_port;
+    session.addr_family = strchr(client_addr, ':') ? AF_INET6 : AF_INET;
+    shim->core = qmqpd_core_create(qmqpd_config, &qmqpd_env, &session);
+    return (shim);
+}
+
+static void qmqpd_event(void *session, const CORE_EVENT *ev, CORE_OUTBOX *out)
+{
+    qmqpd_core_event(((QMQPD_SHIM *) session)->core, ev, out);
+}
+
+static void qmqpd_free(void *session)
+{
+    QMQPD_SHIM *shim = (QMQPD_SHIM *) session;
+
+    qmqpd_core_free(shim->core);
+    vstring_free(shim->client_name);
+    myfree(shim);
+}
+
+static void qmqpd_action(MAIL_SERVER_SESSION *handle, void *session,
+			         const CORE_ACTION *act, void *unused_ctx)
+{
+    if (!cleanup_client_action(qmqpd_cleanup, handle, act))
+	msg_warn("unexpected action type %d", (int) act->type);
+}
 
 int     main(int argc, char **argv)
 {
-    (void) argc;
-    (void) argv;
-    fputs("qmqpd: not yet runnable stand-alone\n", stderr);
-    return (1);
+    static const MAIL_SERVER_OPS ops = {
+	.init = qmqpd_init,
+	.create = qmqpd_create,
+	.event = qmqpd_event,
+	.free = qmqpd_free,
+	.action = qmqpd_action,
+	.max_sessions = 1,
+    };
+
+    return (mail_server_main(argc, argv, &ops));
 }
