@@ -5,7 +5,7 @@
  *	deterministic simulator front end
  * SYNOPSIS
  *	simnet run [--seed N] [--trace FILE] [--matrix FILE]... SCENARIO...
- *	simnet crashcheck [--seed N] [--messages N] [--front CORE] [--store CORE]
+ *	simnet crashcheck [--seed N] [--messages N] [--front CORE] [--store CORE] [--protocol smtp|qmqp]
  *	simnet cores
  * DESCRIPTION
  *	"run" runs each conformance scenario twice (client bytes whole, then
@@ -36,7 +36,7 @@ static void usage(void)
 {
     fprintf(stderr,
 	    "usage: simnet run [--seed N] [--trace FILE] [--matrix FILE]... SCENARIO...\n"
-	    "       simnet crashcheck [--seed N] [--messages N] [--front CORE] [--store CORE]\n"
+	    "       simnet crashcheck [--seed N] [--messages N] [--front CORE] [--store CORE] [--protocol smtp|qmqp]\n"
 	    "       simnet cores\n");
     exit(2);
 }
@@ -184,6 +184,16 @@ static int cmd_crashcheck(int argc, char **argv)
 	    opts.front = core_arg(opt_value(argc, argv, &i));
 	else if (strcmp(argv[i], "--store") == 0)
 	    opts.store = core_arg(opt_value(argc, argv, &i));
+	else if (strcmp(argv[i], "--protocol") == 0) {
+	    const char *proto = opt_value(argc, argv, &i);
+
+	    if (strcmp(proto, "qmqp") == 0)
+		opts.protocol = SIM_CRASH_QMQP;
+	    else if (strcmp(proto, "smtp") == 0)
+		opts.protocol = SIM_CRASH_SMTP;
+	    else
+		msg_fatal("--protocol must be smtp or qmqp");
+	}
 	else
 	    usage();
     }
@@ -195,9 +205,9 @@ static int cmd_crashcheck(int argc, char **argv)
 	   res.points_checked, res.ops_total, res.failures,
 	   (unsigned long long) opts.seed);
     if (ret < 0)
-	printf("  replay: simnet crashcheck --seed %llu --messages %d --front %s --store %s\n",
+	printf("  replay: simnet crashcheck --seed %llu --messages %d --front %s --store %s --protocol %s\n",
 	       (unsigned long long) opts.seed, opts.messages, opts.front->name,
-	       opts.store->name);
+	       opts.store->name, opts.protocol == SIM_CRASH_QMQP ? "qmqp" : "smtp");
     vstring_free(res.report);
     return (ret < 0 ? 1 : 0);
 }

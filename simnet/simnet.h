@@ -169,11 +169,15 @@ int     sim_conn_wait_close(SIM_CONN *conn, core_time_ms timeout_ms);
 int     sim_conn_read_netstring(SIM_CONN *conn, core_time_ms timeout_ms, VSTRING *out);
 
 /* Crash checker (sim_crash.c). */
+#define SIM_CRASH_SMTP	0	/* DATA ... "." answered 250 ... queued as ID */
+#define SIM_CRASH_QMQP	1	/* one QMQP packet per connection, K answers */
+
 typedef struct SIM_CRASH_OPTS {
     uint64_t seed;
     int     messages;			/* messages per run */
     const SIM_CORE_OPS *front;		/* receiving core (toy echo) */
-    const SIM_CORE_OPS *store;		/* cleanup stand-in */
+    const SIM_CORE_OPS *store;		/* cleanup or a stand-in */
+    int     protocol;			/* SIM_CRASH_SMTP or SIM_CRASH_QMQP */
     int     verbose;
 } SIM_CRASH_OPTS;
 

@@ -53,4 +53,11 @@ if "$simnet" crashcheck --seed 1 --messages 3 --store store_early_ack > "$tmp/ou
 fi
 grep -q "acknowledged but missing" "$tmp/out" \
     || { echo "FAIL: crash checker report:"; cat "$tmp/out"; fail=1; }
+
+# the real pipeline: qmqpd and cleanup, every disk operation of 100
+# messages, three seeds; every K-acknowledged message must survive
+for seed in 1 2 3; do
+    "$simnet" crashcheck --seed $seed --messages 100 --front qmqpd --store cleanup \
+	--protocol qmqp || fail=1
+done
 exit $fail
