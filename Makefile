@@ -6,6 +6,8 @@
 #   make check      production build, then a sanitizer build in build/san,
 #                   unit tests, script tests, fuzz corpus replay, purity check
 #   make run        build and start a self-contained instance under ./run
+#   make sim        run every conformance scenario in the simulator, print
+#                   the requirement coverage, then the crash checker
 #   make fuzz       libFuzzer builds (clang) run for FUZZ_SECONDS each
 #   make install    install into $(DESTDIR)$(PREFIX) in Debian's layout
 #
@@ -190,6 +192,15 @@ fuzz: deps-fuzz
 
 fuzz-libs: $(LINK_LIBS)
 
+# ---- simulator ------------------------------------------------------------------
+SIM_SEED ?= 1
+sim: all
+	$(BUILD)/bin/simnet run --seed $(SIM_SEED) \
+		$(foreach m,$(wildcard spec/qmqp.tsv spec/rfc*.tsv conformance/*/*.tsv),--matrix $(m)) \
+		$(sort $(wildcard conformance/*/*.scn))
+	$(BUILD)/bin/simnet crashcheck --seed $(SIM_SEED) --messages 100 \
+		--front qmqpd --store cleanup --protocol qmqp
+
 # ---- run, install, clean ----------------------------------------------------------
 run: all
 	@sh mk/run.sh
@@ -200,6 +211,6 @@ install: all
 clean:
 	rm -rf build
 
-.PHONY: fuzz-libs all check test-binaries deps-build deps-test deps-fuzz fuzz run install clean
+.PHONY: sim fuzz-libs all check test-binaries deps-build deps-test deps-fuzz fuzz run install clean
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
