@@ -9,8 +9,8 @@
  *	master(8) hands down, turns socket readiness and deadlines into
  *	core events and carries out the actions the core returns. Sessions
  *	end when the core closes them (after its output is written); the
- *	process ends after max_use sessions, after max_idle seconds without
- *	a client, or when master closes the status pipe.
+ *	process ends after max_use sessions or triggers, after max_idle
+ *	seconds without either, or when master closes the status pipe.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -65,6 +65,20 @@ typedef struct MAIL_SERVER_WATCH {
     void   *context;
 } MAIL_SERVER_WATCH;
 
+typedef struct MAIL_SERVER_TIMER {
+    core_time_ms deadline;
+    MAIL_SERVER_TIMER_FN fn;
+    void   *context;
+} MAIL_SERVER_TIMER;
+
+/* A stream trigger being read: the accepted connection and its limit. */
+typedef struct MAIL_SERVER_PENDING {
+    int     fd;
+    core_time_ms deadline;
+} MAIL_SERVER_PENDING;
+
+#define MAIL_SERVER_PENDING_MAX	8	/* stream triggers read at once */
+
 struct MAIL_SERVER {
     MAIL_SERVER_ARGS args;
     const MAIL_SERVER_OPS *ops;
@@ -84,6 +98,12 @@ struct MAIL_SERVER {
     unsigned gen;
     int     accepting;
     core_time_ms idle_since;
+    int     stream_triggers;		/* trigger server on unix/inet */
+    MAIL_SERVER_PENDING pending[MAIL_SERVER_PENDING_MAX];
+    size_t  npending;
+    MAIL_SERVER_TIMER *timers;
+    size_t  ntimers;
+    size_t  cap_timers;
 };
 
 /* mail_server_now - monotonic milliseconds */
@@ -150,6 +170,11 @@ static void mail_server_notify(MAIL_SERVER *srv, int avail)
     }
 }
 
+static int mail_server_used_up(MAIL_SERVER *srv)
+{
+    return (srv->max_use > 0 && srv->use_count >= srv->max_use);
+}
+
 /* Extra descriptors. */
 
 void    mail_server_watch(MAIL_SERVER *server, int fd, int events,
@@ -199,6 +224,88 @@ static void mail_server_watch_compact(MAIL_SERVER *srv)
 	if (srv->watches[i].fd >= 0)
 	    srv->watches[j++] = srv->watches[i];
     srv->nwatches = j;
+}
+
+/* Server-wide timers. */
+
+void    mail_server_timer(MAIL_SERVER *server, core_time_ms deadline,
+			          MAIL_SERVER_TIMER_FN fn, void *context)
+{
+    size_t  i;
+
+    for (i = 0; i < server->ntimers; i++)
+	if (server->timers[i].fn == fn && server->timers[i].context == context)
+	    break;
+    if (deadline == CORE_TIME_NEVER) {
+	if (i < server->ntimers)
+	    server->timers[i] = server->timers[--server->ntimers];
+	return;
+    }
+    if (i == server->ntimers) {
+	if (server->ntimers == server->cap_timers) {
+	    server->cap_timers = server->cap_timers ? 2 * server->cap_timers : 4;
+	    server->timers = myrealloc(server->timers,
+				   server->cap_timers * sizeof(*server->timers));
+	}
+	server->timers[server->ntimers].fn = fn;
+	server->timers[server->ntimers].context = context;
+	server->ntimers++;
+    }
+    server->timers[i].deadline = deadline;
+}
+
+/* mail_server_run_timers - one due timer at a time: callbacks may re-arm */
+
+static void mail_server_run_timers(MAIL_SERVER *srv, core_time_ms now)
+{
+    size_t  i;
+    MAIL_SERVER_TIMER t;
+
+    for (i = 0; i < srv->ntimers; /* void */ ) {
+	if (srv->timers[i].deadline > now) {
+	    i++;
+	    continue;
+	}
+	t = srv->timers[i];
+	srv->timers[i] = srv->timers[--srv->ntimers];
+	t.fn(srv, t.context);
+	i = 0;
+    }
+}
+
+/* Triggers. */
+
+static void mail_server_trigger_run(MAIL_SERVER *srv, const char *buf, size_t len)
+{
+    mail_server_notify(srv, 0);
+    srv->use_count++;
+    if (msg_verbose)
+	msg_info("trigger: %ld byte(s)", (long) len);
+    srv->ops->trigger(srv, buf, len, srv->ops->context);
+    srv->idle_since = mail_server_now();
+    if (srv->accepting && !mail_server_used_up(srv))
+	mail_server_notify(srv, 1);
+}
+
+/* mail_server_trigger_read - one read of a datagram, FIFO or connection */
+
+static int mail_server_trigger_read(MAIL_SERVER *srv, int fd)
+{
+    char    buf[MAIL_SERVER_TRIGGER_MAX];
+    ssize_t n;
+
+    if ((n = read(fd, buf, sizeof(buf))) < 0 && (errno == EAGAIN || errno == EINTR))
+	return (-1);
+    if (n > 0)
+	mail_server_trigger_run(srv, buf, (size_t) n);
+    return (0);
+}
+
+static void mail_server_pending_drop(MAIL_SERVER *srv, size_t i)
+{
+    if (srv->pending[i].fd > 2)
+	close(srv->pending[i].fd);
+    srv->pending[i] = srv->pending[--srv->npending];
 }
 
 /* Injected events. */
@@ -438,15 +545,12 @@ static int mail_server_reap(MAIL_SERVER *srv)
     return (ended);
 }
 
-static int mail_server_used_up(MAIL_SERVER *srv)
-{
-    return (srv->max_use > 0 && srv->use_count >= srv->max_use);
-}
-
 static int mail_server_can_accept(MAIL_SERVER *srv)
 {
     if (!srv->accepting || mail_server_used_up(srv))
 	return (0);
+    if (srv->ops->trigger)
+	return (srv->npending < MAIL_SERVER_PENDING_MAX);
     if (srv->ops->max_sessions > 0
 	&& srv->nsessions >= (size_t) srv->ops->max_sessions)
 	return (0);
@@ -457,6 +561,11 @@ static void mail_server_accept(MAIL_SERVER *srv, int listen_fd)
 {
     int     fd;
 
+    /* Datagram and FIFO triggers are read off the listener itself. */
+    if (srv->ops->trigger && !srv->stream_triggers) {
+	(void) mail_server_trigger_read(srv, listen_fd);
+	return;
+    }
     if ((fd = accept4(listen_fd, 0, 0, SOCK_NONBLOCK | SOCK_CLOEXEC)) < 0) {
 	/* Another process won the race, or the client left. */
 	if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR
@@ -464,10 +573,21 @@ static void mail_server_accept(MAIL_SERVER *srv, int listen_fd)
 	    msg_warn("accept connection: %s", strerror(errno));
 	return;
     }
+    if (srv->ops->trigger) {
+	srv->pending[srv->npending].fd = fd;
+	srv->pending[srv->npending++].deadline =
+	    mail_server_now() + MAIL_SERVER_TRIGGER_TIMEOUT_MS;
+	return;
+    }
     mail_server_notify(srv, 0);
     mail_server_session_start(srv, fd, fd);
     if (srv->ops->max_sessions != 1 && !mail_server_used_up(srv))
 	mail_server_notify(srv, 1);
+}
+
+static size_t mail_server_busy(const MAIL_SERVER *srv)
+{
+    return (srv->nsessions + srv->npending);
 }
 
 /* mail_server_loop - the poll loop; returns the exit status */
@@ -480,8 +600,11 @@ static int mail_server_loop(MAIL_SERVER *srv, int listen_count)
     size_t  i;
     size_t  nw;
     size_t  sess_base;
+    size_t  pend_base;
     size_t  watch_base;
     size_t  nsess;
+    size_t  npend;
+    int     pend_fd[MAIL_SERVER_PENDING_MAX];
     core_time_ms now;
     core_time_ms wake;
     int     timeout;
@@ -503,8 +626,8 @@ static int mail_server_loop(MAIL_SERVER *srv, int listen_count)
 		    mail_server_notify(srv, 1);
 	    }
 	}
-	if (srv->nsessions == 0) {
-	    if (srv->args.stand_alone && srv->use_count > 0)
+	if (mail_server_busy(srv) == 0) {
+	    if (srv->args.stand_alone)
 		break;
 	    if (mail_server_used_up(srv)) {
 		if (msg_verbose)
@@ -516,8 +639,8 @@ static int mail_server_loop(MAIL_SERVER *srv, int listen_count)
 	}
 	mail_server_watch_compact(srv);
 
-	/* Poll set: status pipe, listeners, sessions, watches. */
-	n = 1 + listen_count + srv->nsessions + srv->nwatches;
+	/* Poll set: status pipe, listeners, sessions, triggers, watches. */
+	n = 1 + listen_count + srv->nsessions + srv->npending + srv->nwatches;
 	if (n > pfd_cap) {
 	    pfd_cap = 2 * n;
 	    pfd = myrealloc(pfd, pfd_cap * sizeof(*pfd));
@@ -542,6 +665,13 @@ static int mail_server_loop(MAIL_SERVER *srv, int listen_count)
 		pfd[n].events |= POLLOUT;
 	    n++;
 	}
+	pend_base = n;
+	npend = srv->npending;
+	for (i = 0; i < npend; i++) {
+	    pend_fd[i] = srv->pending[i].fd;
+	    pfd[n].fd = pend_fd[i];
+	    pfd[n++].events = POLLIN;
+	}
 	watch_base = n;
 	nw = srv->nwatches;
 	for (i = 0; i < nw; i++) {
@@ -549,12 +679,18 @@ static int mail_server_loop(MAIL_SERVER *srv, int listen_count)
 	    pfd[n++].events = srv->watches[i].events;
 	}
 
-	/* Deadlines: session timers and the idle limit. */
+	/* Deadlines: session timers, trigger reads, timers, the idle limit. */
 	wake = CORE_TIME_NEVER;
 	for (i = 0; i < nsess; i++)
 	    if (snap[i]->deadline < wake)
 		wake = snap[i]->deadline;
-	if (nsess == 0 && srv->max_idle > 0 && !srv->args.stand_alone
+	for (i = 0; i < npend; i++)
+	    if (srv->pending[i].deadline < wake)
+		wake = srv->pending[i].deadline;
+	for (i = 0; i < srv->ntimers; i++)
+	    if (srv->timers[i].deadline < wake)
+		wake = srv->timers[i].deadline;
+	if (mail_server_busy(srv) == 0 && srv->max_idle > 0 && !srv->args.stand_alone
 	    && srv->idle_since + srv->max_idle * 1000 < wake)
 	    wake = srv->idle_since + srv->max_idle * 1000;
 	now = mail_server_now();
@@ -606,6 +742,20 @@ static int mail_server_loop(MAIL_SERVER *srv, int listen_count)
 	    if (sess->out_fd != sess->in_fd && sess->out_off < vstring_len(sess->out))
 		mail_server_flush(sess);
 	}
+	/* Stream triggers: one read each, then the connection is done. */
+	for (i = 0; i < npend; i++) {
+	    for (k = 0; k < (int) srv->npending; k++)
+		if (srv->pending[k].fd == pend_fd[i])
+		    break;
+	    if (k == (int) srv->npending)
+		continue;
+	    if ((pfd[pend_base + i].revents & (POLLIN | POLLHUP | POLLERR)) != 0) {
+		if (mail_server_trigger_read(srv, pend_fd[i]) == 0)
+		    mail_server_pending_drop(srv, (size_t) k);
+	    } else if (srv->pending[k].deadline <= now) {
+		mail_server_pending_drop(srv, (size_t) k);
+	    }
+	}
 	for (i = 0; i < nw; i++) {
 	    if (pfd[watch_base + i].revents == 0)
 		continue;
@@ -614,7 +764,8 @@ static int mail_server_loop(MAIL_SERVER *srv, int listen_count)
 		srv->watches[i].fn(srv->watches[i].fd, pfd[watch_base + i].revents,
 				   srv->watches[i].context);
 	}
-	if (srv->nsessions == 0 && srv->max_idle > 0 && !srv->args.stand_alone
+	mail_server_run_timers(srv, mail_server_now());
+	if (mail_server_busy(srv) == 0 && srv->max_idle > 0 && !srv->args.stand_alone
 	    && now >= srv->idle_since + srv->max_idle * 1000) {
 	    if (msg_verbose)
 		msg_info("idle timeout -- exiting");
@@ -694,6 +845,7 @@ int     mail_server_main(int argc, char **argv, const MAIL_SERVER_OPS *ops)
     MAIN_CF *main_cf;
     const char *config_dir;
     const char *gen;
+    const char *transport;
     char   *path;
     int     status;
     int     k;
@@ -734,13 +886,19 @@ int     mail_server_main(int argc, char **argv, const MAIL_SERVER_OPS *ops)
 	fcntl(srv->status_fd, F_SETFD, FD_CLOEXEC);
     }
     srv->accepting = !srv->args.stand_alone;
-    /* Datagram and FIFO triggers, and descriptor passing, are not served yet. */
-    if (!srv->args.stand_alone && srv->args.transport
-	&& (strcmp(srv->args.transport, "unix-dgram") == 0
-	    || strcmp(srv->args.transport, "fifo") == 0
-	    || strcmp(srv->args.transport, "pass") == 0))
+    /*
+     * Session servers need a stream; trigger servers take any listener but
+     * a passed descriptor. Descriptor passing is not served yet.
+     */
+    transport = srv->args.transport ? srv->args.transport : "unix";
+    if (!srv->args.stand_alone
+	&& (strcmp(transport, "pass") == 0
+	    || (ops->trigger == 0 && (strcmp(transport, "unix-dgram") == 0
+				      || strcmp(transport, "fifo") == 0))))
 	msg_fatal("%s: transport %s is not supported by this server",
-		  srv->args.service, srv->args.transport);
+		  srv->args.service, transport);
+    srv->stream_triggers = strcmp(transport, "unix") == 0
+	|| strcmp(transport, "inet") == 0;
     if (!srv->args.stand_alone) {
 	for (k = 0; k < srv->args.socket_count; k++) {
 	    if (fcntl(MAIL_SERVER_LISTEN_FD + k, F_GETFD) < 0)
@@ -758,12 +916,22 @@ int     mail_server_main(int argc, char **argv, const MAIL_SERVER_OPS *ops)
 
     if (srv->args.stand_alone) {
 	fcntl(0, F_SETFL, fcntl(0, F_GETFL) | O_NONBLOCK);
-	mail_server_session_start(srv, 0, 1);
+	if (ops->trigger) {
+	    /* Standard input is one stream trigger. */
+	    srv->pending[0].fd = 0;
+	    srv->pending[0].deadline = mail_server_now() + MAIL_SERVER_TRIGGER_TIMEOUT_MS;
+	    srv->npending = 1;
+	} else {
+	    mail_server_session_start(srv, 0, 1);
+	}
     }
     status = mail_server_loop(srv, srv->args.stand_alone ? 0 : srv->args.socket_count);
 
     while (srv->nsessions > 0)
 	mail_server_session_free(srv->sessions[--srv->nsessions]);
+    while (srv->npending > 0)
+	mail_server_pending_drop(srv, srv->npending - 1);
+    myfree(srv->timers);
     myfree(srv->sessions);
     myfree(srv->watches);
     core_outbox_free(&srv->box);

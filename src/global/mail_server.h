@@ -21,7 +21,8 @@
  *	(avail 1 = ready for a client, 0 = busy). When master closes the
  *	pipe's read end (reload, stop) the child stops accepting and exits
  *	once its sessions are over. With -S (stand-alone) one session runs
- *	on stdin/stdout and the process exits when it ends.
+ *	on stdin/stdout (a trigger server reads stdin as one trigger) and
+ *	the process exits when it ends.
  *
  *	For each connection the skeleton calls ops->create(), feeds
  *	CORE_EV_START, CORE_EV_BYTES, CORE_EV_PEER_CLOSED and
@@ -34,8 +35,16 @@
  *	on its own descriptors (a cleanup connection, say) registers them
  *	with mail_server_watch().
  *
- *	max_use (or -m) sessions end the process; max_idle (or -i) seconds
- *	without a session do too. ops->max_sessions 1 gives stock's
+ *	A trigger server (qmgr and pickup style) sets ops->trigger instead
+ *	of the session callbacks: each trigger - the bytes a client writes
+ *	to a unix or inet stream before closing, one datagram on
+ *	unix-dgram, what a FIFO holds - is handed to ops->trigger, with
+ *	the process reported busy meanwhile; master's wakeup is the
+ *	trigger "W". Trigger and session servers can both arm server-wide
+ *	timers with mail_server_timer().
+ *
+ *	max_use (or -m) sessions or triggers end the process; max_idle
+ *	(or -i) seconds without one do too. ops->max_sessions 1 gives stock's
  *	single-threaded server (one client per process, busy while
  *	serving); 0 serves any number of clients at once (stock's multi
  *	server).
@@ -99,9 +108,15 @@ typedef struct MAIL_SERVER_OPS {
     /* REQUEST, REPLY, FILE_OP, DNS_QUERY, START_TLS; NULL: logged, dropped. */
     void    (*action) (MAIL_SERVER_SESSION *handle, void *session,
 		               const CORE_ACTION *action, void *context);
+    /* Trigger server: one call per trigger; create/event/free unused. */
+    void    (*trigger) (MAIL_SERVER *server, const char *buf, size_t len,
+			        void *context);
     void   *context;
     int     max_sessions;		/* 1: single server; 0: no limit */
 } MAIL_SERVER_OPS;
+
+#define MAIL_SERVER_TRIGGER_MAX		1024	/* bytes read per trigger */
+#define MAIL_SERVER_TRIGGER_TIMEOUT_MS	10000	/* stream trigger read limit */
 
 /* Runs the daemon; returns only in tests (exit status). */
 int     mail_server_main(int argc, char **argv, const MAIL_SERVER_OPS *ops);
@@ -119,6 +134,15 @@ typedef void (*MAIL_SERVER_WATCH_FN) (int fd, int revents, void *context);
 void    mail_server_watch(MAIL_SERVER *server, int fd, int events,
 			          MAIL_SERVER_WATCH_FN fn, void *context);
 void    mail_server_unwatch(MAIL_SERVER *server, int fd);
+
+/*
+ * A server-wide timer: fn(context) runs from the loop once the deadline
+ * (mail_server_now() scale) has passed. Setting it again for the same fn
+ * and context moves it; CORE_TIME_NEVER cancels it.
+ */
+typedef void (*MAIL_SERVER_TIMER_FN) (MAIL_SERVER *server, void *context);
+void    mail_server_timer(MAIL_SERVER *server, core_time_ms deadline,
+			          MAIL_SERVER_TIMER_FN fn, void *context);
 
 /* The server's configuration and service name. */
 MAIL_CONF *mail_server_conf(MAIL_SERVER *server);

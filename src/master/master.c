@@ -52,7 +52,10 @@ typedef struct MASTER {
     MASTER_SERVS retired;		/* old configuration, children still running */
     int64_t throttle_ms;
     int     verbose;
-    int     foreground;
+    int     foreground;			/* -d */
+    int     keep_stdout;		/* -s, -i */
+    int     init_mode;			/* -i */
+    int64_t exit_at;			/* -e: ms; 0 = never */
 } MASTER;
 
 static MASTER master;			/* global: reachable until exit */
@@ -157,6 +160,7 @@ static int master_read_services(MASTER *m, MASTER_SERVS *servs, VSTRING *err)
     opts.inet_protocols = master_expand(m, "inet_protocols");
     opts.verbose = m->verbose;
     opts.foreground = m->foreground;
+    opts.service_disable = master_expand(m, "master_service_disable");
     rc = master_ent_load(servs, &cf, &opts, err);
     master_cf_free(&cf);
     return (rc);
@@ -244,9 +248,13 @@ static void master_reload(MASTER *m)
 	    (void) master_start_service(m, serv);
 	}
     }
-    for (j = 0; j < m->servs.count; j++)
-	if (m->servs.serv[j])
+    /* Removed services: their children are terminated now. */
+    for (j = 0; j < m->servs.count; j++) {
+	if (m->servs.serv[j]) {
+	    master_io_kill_children(m->servs.serv[j], SIGTERM);
 	    master_retire(m, m->servs.serv[j], 1);
+	}
+    }
     myfree(m->servs.serv);
     m->servs = fresh;
     vstring_free(err);
@@ -258,6 +266,7 @@ static void master_reap(MASTER *m)
     int     status;
     int     found;
     int     normal;
+    int     throttle;
     size_t  i;
     MASTER_SERV *serv;
     int64_t now = master_now();
@@ -269,12 +278,8 @@ static void master_reap(MASTER *m)
 	    serv = i < m->servs.count ? m->servs.serv[i] : m->retired.serv[i - m->servs.count];
 	    if (serv == 0)
 		continue;
-	    if (master_sched_reap(serv, pid, normal, now, m->throttle_ms, &found)) {
-		if (WIFEXITED(status))
-		    msg_warn("process %s pid %d exit status %d", serv->path,
-			     (int) pid, WEXITSTATUS(status));
-		msg_warn("%s: bad command startup -- throttling", serv->path);
-	    } else if (found && !normal) {
+	    throttle = master_sched_reap(serv, pid, normal, now, m->throttle_ms, &found);
+	    if (found && !normal) {
 		if (WIFEXITED(status))
 		    msg_warn("process %s pid %d exit status %d", serv->path,
 			     (int) pid, WEXITSTATUS(status));
@@ -282,6 +287,8 @@ static void master_reap(MASTER *m)
 		    msg_warn("process %s pid %d killed by signal %d", serv->path,
 			     (int) pid, WTERMSIG(status));
 	    }
+	    if (throttle)
+		msg_warn("%s: bad command startup -- throttling", serv->path);
 	}
     }
     /* Retired services go away with their last child. */
@@ -377,6 +384,10 @@ static void master_loop(MASTER *m)
 		master_io_kill_children(m->retired.serv[i], SIGTERM);
 	    exit(0);
 	}
+	if (m->exit_at && master_now() >= m->exit_at) {
+	    msg_info("master exit time has arrived");
+	    exit(0);
+	}
 	if (master_got_chld) {
 	    master_got_chld = 0;
 	    master_reap(m);
@@ -405,7 +416,7 @@ static void master_loop(MASTER *m)
 	pfd[n].events = POLLIN;
 	owner[n] = 0;
 	kind[n++] = 0;
-	wake = INT64_MAX;
+	wake = m->exit_at ? m->exit_at : INT64_MAX;
 	for (i = 0; i < m->servs.count; i++) {
 	    serv = m->servs.serv[i];
 	    if (serv->status_fd[0] < 0)
@@ -457,8 +468,8 @@ static void master_loop(MASTER *m)
 
 static void master_usage(const char *prog)
 {
-    msg_fatal("usage: %s [-c config_dir] [-d (don't detach from terminal)] "
-	      "[-t (test if master is running)] [-v] [-w (wait for startup)]", prog);
+    msg_fatal("usage: %s [-c config_dir] [-D (debug)] [-d (don't detach from terminal)] "
+	      "[-e exit_time] [-t (test)] [-v] [-w (wait for initialization)]", prog);
 }
 
 int     main(int argc, char **argv)
@@ -479,21 +490,36 @@ int     main(int argc, char **argv)
     pid_t   pid;
     char    ok;
     int     null_fd;
+    long    exit_secs = 0;
+    char   *end;
 
     err = vstring_alloc(100);
     msg_stderr_init("postfix/master");
     while ((ch = getopt(argc, argv, "c:dDe:istvw")) > 0) {
 	switch (ch) {
 	case 'c':
+	    myfree(m->config_dir);
 	    m->config_dir = mystrdup(optarg);
 	    break;
 	case 'd':
-	case 'i':
-	case 's':
 	    m->foreground = 1;
 	    break;
 	case 'D':
+	    break;
 	case 'e':
+	    errno = 0;
+	    exit_secs = strtol(optarg, &end, 10);
+	    if (*optarg == 0 || *end != 0 || errno != 0 || exit_secs < 0)
+		msg_fatal("bad exit time: %s", optarg);
+	    break;
+	case 'i':
+	    if (getpid() != 1)
+		msg_fatal("-i is allowed only for PID 1 process");
+	    m->init_mode = 1;
+	    m->keep_stdout = 1;
+	    break;
+	case 's':
+	    m->keep_stdout = 1;
 	    break;
 	case 't':
 	    test_only = 1;
@@ -511,6 +537,8 @@ int     main(int argc, char **argv)
     }
     if (optind < argc)
 	master_usage(argv[0]);
+    if (wait_flag && m->init_mode)
+	msg_fatal("the -i and -w options are mutually exclusive");
     if (m->config_dir == 0)
 	m->config_dir = mystrdup((env = getenv("MAIL_CONFIG")) && *env ? env : "/etc/postfix");
     setenv("MAIL_CONFIG", m->config_dir, 1);
@@ -523,6 +551,23 @@ int     main(int argc, char **argv)
     if (chdir(m->io.queue_directory) < 0)
 	msg_fatal("chdir %s: %s", m->io.queue_directory, strerror(errno));
 
+    /*
+     * With -w a dummy foreground process waits for the real master to
+     * report that its listeners are open. Without -w master stays in the
+     * process it was started in, as stock does.
+     */
+    if (wait_flag) {
+	if (pipe2(init_pipe, O_CLOEXEC) < 0)
+	    msg_fatal("pipe: %s", strerror(errno));
+	if ((pid = fork()) < 0)
+	    msg_fatal("fork: %s", strerror(errno));
+	if (pid > 0) {
+	    close(init_pipe[1]);
+	    _exit(read(init_pipe[0], &ok, 1) == 1 ? 0 : 1);
+	}
+	close(init_pipe[0]);
+    }
+
     /* Locks: the pid file and $data_directory/master.lock. */
     path = concatenate(m->io.queue_directory, "/pid/master.pid", (char *) 0);
     if (master_lock(path, &pid_fd) < 0)
@@ -533,31 +578,17 @@ int     main(int argc, char **argv)
 	msg_fatal("the Postfix mail system is already running");
     myfree(path);
 
-    /* Detach; with -w the parent reports whether start-up worked. */
-    if (!m->foreground) {
-	if (wait_flag && pipe2(init_pipe, O_CLOEXEC) < 0)
-	    msg_fatal("pipe: %s", strerror(errno));
-	if ((pid = fork()) < 0)
-	    msg_fatal("fork: %s", strerror(errno));
-	if (pid > 0) {
-	    if (!wait_flag)
-		_exit(0);
-	    close(init_pipe[1]);
-	    _exit(read(init_pipe[0], &ok, 1) == 1 ? 0 : 1);
-	}
-	if (wait_flag)
-	    close(init_pipe[0]);
-	setsid();
-    }
+    /* A process group of our own, so that a forced stop gets everyone. */
+    if (!m->init_mode && !m->foreground && setsid() < 0 && getsid(0) != getpid())
+	msg_fatal("unable to set session and process group ID: %s", strerror(errno));
     master_write_pid(pid_fd);
     master_write_pid(lock_fd);
     master_logging(m, m->foreground);
-    if ((null_fd = open("/dev/null", O_RDWR)) >= 0) {
+    if (!m->foreground && (null_fd = open("/dev/null", O_RDWR)) >= 0) {
 	dup2(null_fd, 0);
-	if (!m->foreground) {
+	if (!m->keep_stdout)
 	    dup2(null_fd, 1);
-	    dup2(null_fd, 2);
-	}
+	dup2(null_fd, 2);
 	if (null_fd > 2)
 	    close(null_fd);
     }
@@ -572,6 +603,7 @@ int     main(int argc, char **argv)
     sigaction(SIGCHLD, &sa, 0);
     sigaction(SIGTERM, &sa, 0);
     sigaction(SIGINT, &sa, 0);
+    sigaction(SIGQUIT, &sa, 0);
     signal(SIGPIPE, SIG_IGN);
 
     if (master_read_services(m, &m->servs, err) < 0)
@@ -580,7 +612,9 @@ int     main(int argc, char **argv)
 	(void) master_start_service(m, m->servs.serv[i]);
     msg_info("daemon started -- version %s, configuration %s",
 	     master_expand(m, "mail_version"), m->config_dir);
-    if (wait_flag && !m->foreground) {
+    if (exit_secs > 0)
+	m->exit_at = master_now() + (int64_t) exit_secs * 1000;
+    if (wait_flag) {
 	ok = 0;
 	if (write(init_pipe[1], &ok, 1) != 1)
 	    msg_warn("cannot report start-up status");

@@ -78,6 +78,7 @@ typedef struct MASTER_ENT_OPTS {
     const char *inet_protocols;		/* "all", "ipv4", "ipv6", "ipv4, ipv6" */
     int     verbose;			/* master -v count */
     int     foreground;			/* master -d: children get -d */
+    const char *service_disable;	/* master_service_disable */
 } MASTER_ENT_OPTS;
 
 MASTER_SERV *master_ent_build(const MASTER_CF_ENTRY *ent, const MASTER_ENT_OPTS *opts,
@@ -88,6 +89,8 @@ void    master_ent_free(MASTER_SERV *serv);
 void    master_servs_free(MASTER_SERVS *servs);
 /* Interface addresses for inet_interfaces/inet_protocols (numeric only). */
 ARGV   *master_ent_interfaces(const char *inet_interfaces, const char *inet_protocols);
+/* Service name/type listed in master_service_disable (by type or name/type). */
+int     master_ent_disabled(const char *list, const char *name, const char *type);
 /* Same listener (name and type) and same command line. */
 int     master_ent_same(const MASTER_SERV *a, const MASTER_SERV *b);
 

@@ -15,7 +15,9 @@
  *	inet services with maxproc above 1, -s count with several
  *	listeners, then the master.cf arguments ("-o { a = b }" becomes
  *	"-o a=b"). inet services listen on the host of "host:port", or on
- *	every inet_interfaces address. Pure.
+ *	every inet_interfaces address. master_ent_load() leaves out the
+ *	services that master_service_disable names by type ("inet") or
+ *	by name and type ("smtp/inet"). Pure.
  */
 #include <stdio.h>
 #include <string.h>
@@ -299,6 +301,30 @@ void    master_ent_free(MASTER_SERV *serv)
     myfree(serv);
 }
 
+int     master_ent_disabled(const char *list, const char *name, const char *type)
+{
+    ARGV   *items;
+    const char *item;
+    const char *slash;
+    size_t  i;
+    int     found = 0;
+
+    if (list == 0 || *list == 0)
+	return (0);
+    items = argv_split(list, ", \t\r\n");
+    for (i = 0; !found && i < items->argc; i++) {
+	item = items->argv[i];
+	if ((slash = strrchr(item, '/')) == 0)
+	    found = strcasecmp(item, type) == 0;
+	else
+	    found = strcasecmp(slash + 1, type) == 0
+		&& strlen(name) == (size_t) (slash - item)
+		&& strncmp(item, name, slash - item) == 0;
+    }
+    argv_free(items);
+    return (found);
+}
+
 int     master_ent_load(MASTER_SERVS *servs, const MASTER_CF *cf,
 			        const MASTER_ENT_OPTS *opts, VSTRING *err)
 {
@@ -308,6 +334,9 @@ int     master_ent_load(MASTER_SERVS *servs, const MASTER_CF *cf,
     servs->serv = mycalloc(cf->count + 1, sizeof(*servs->serv));
     servs->count = 0;
     for (i = 0; i < cf->count; i++) {
+	if (master_ent_disabled(opts->service_disable, cf->entries[i]->service,
+				cf->entries[i]->type))
+	    continue;
 	if ((serv = master_ent_build(cf->entries[i], opts, err)) == 0)
 	    return (-1);
 	servs->serv[servs->count++] = serv;

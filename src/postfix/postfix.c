@@ -5,14 +5,18 @@
  *	Postfix-compatible control program
  * DESCRIPTION
  *	postfix [-v] [-c config_dir] command: start, start-fg, stop,
- *	abort, reload, status, check. It reads main.cf, finds master in
- *	$daemon_directory and does what stock's postfix-script does, with
- *	the same texts (logged as "postfix/postfix-script" and printed on
- *	stderr) and exit codes. check creates missing queue directories
- *	with stock's modes.
+ *	abort, reload, status, check, flush. It reads main.cf, finds
+ *	master in $daemon_directory and does what stock's postfix-script
+ *	does, with the same texts (logged as "postfix/postfix-script" and
+ *	printed on stderr) and exit codes. check creates missing queue
+ *	directories with stock's modes and warns about owners and
+ *	permissions; when not run as root, the invoking user stands in
+ *	for root.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <grp.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -74,6 +78,49 @@ static int postfix_master(const char *arg, int quiet)
     return (WIFEXITED(status) ? WEXITSTATUS(status) : 1);
 }
 
+/*
+ * start-fg: master runs as our child in a session of its own, so the
+ * terminal's interrupt would not reach it; pass interrupts on as SIGTERM
+ * and a hangup as a reload.
+ */
+static volatile pid_t postfix_fg_pid;
+
+static void postfix_fg_signal(int sig)
+{
+    if (postfix_fg_pid > 0)
+	(void) kill(postfix_fg_pid, sig == SIGHUP ? SIGHUP : SIGTERM);
+}
+
+static int postfix_start_fg(void)
+{
+    char   *path = concatenate(postfix_param("daemon_directory"), "/master", (char *) 0);
+    struct sigaction sa;
+    pid_t   pid;
+    int     status;
+
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = postfix_fg_signal;
+    sigemptyset(&sa.sa_mask);
+    if ((pid = fork()) < 0)
+	msg_fatal("fork: %s", strerror(errno));
+    if (pid == 0) {
+	if (postfix_verbose)
+	    execl(path, "master", "-v", "-s", (char *) 0);
+	else
+	    execl(path, "master", "-s", (char *) 0);
+	msg_fatal("cannot start-fg the master daemon");
+    }
+    myfree(path);
+    postfix_fg_pid = pid;
+    sigaction(SIGINT, &sa, 0);
+    sigaction(SIGTERM, &sa, 0);
+    sigaction(SIGHUP, &sa, 0);
+    while (waitpid(pid, &status, 0) < 0)
+	if (errno != EINTR)
+	    return (1);
+    return (WIFEXITED(status) ? WEXITSTATUS(status) : 1);
+}
+
 static int postfix_running(void)
 {
     return (postfix_master("-t", 1) != 0);
@@ -111,42 +158,160 @@ static void postfix_mkdir(const char *dir, const char *name, mode_t mode,
     myfree(path);
 }
 
+/*
+ * Ownership and permission warnings, as stock's check-warn. A tree walk
+ * reports through these globals because nftw() takes no context.
+ */
+static uid_t postfix_walk_uid;
+static const char *postfix_walk_owner;
+static int postfix_walk_what;
+
+#define POSTFIX_WALK_OWNER	1	/* not owned by the expected user */
+#define POSTFIX_WALK_WRITABLE	2	/* group or other writable */
+#define POSTFIX_WALK_NOT_IPC	4	/* skip sockets and FIFOs */
+
+static void postfix_warn_path(const char *path, const struct stat *st, int what,
+			              uid_t uid, const char *owner)
+{
+    if ((what & POSTFIX_WALK_NOT_IPC) && (S_ISSOCK(st->st_mode) || S_ISFIFO(st->st_mode)))
+	return;
+    if ((what & POSTFIX_WALK_OWNER) && st->st_uid != uid)
+	msg_warn("not owned by %s: %s", owner, path);
+    if ((what & POSTFIX_WALK_WRITABLE) && (st->st_mode & (S_IWGRP | S_IWOTH)))
+	msg_warn("group or other writable: %s", path);
+}
+
+static int postfix_walk_fn(const char *path, const struct stat *st, int flag,
+			           struct FTW *ftw)
+{
+    if (flag != FTW_NS)
+	postfix_warn_path(path, st, postfix_walk_what, postfix_walk_uid,
+			  postfix_walk_owner);
+    return (0);
+}
+
+static void postfix_walk(const char *path, int what, uid_t uid, const char *owner)
+{
+    postfix_walk_what = what;
+    postfix_walk_uid = uid;
+    postfix_walk_owner = owner;
+    (void) nftw(path, postfix_walk_fn, 20, FTW_PHYS);
+}
+
+static void postfix_warn_one(const char *path, int what, uid_t uid, const char *owner)
+{
+    struct stat st;
+
+    if (lstat(path, &st) == 0)
+	postfix_warn_path(path, &st, what, uid, owner);
+}
+
+static int postfix_corrupt_fn(const char *path, const struct stat *st, int flag,
+			              struct FTW *ftw)
+{
+    if (flag == FTW_F && S_ISREG(st->st_mode))
+	msg_warn("damaged message: %s", path);
+    return (0);
+}
+
+static void postfix_check_warn(const char *queue, const char *data, uid_t root_uid,
+			               const char *root_name, uid_t owner_uid,
+			               const char *owner_name)
+{
+    static const char *const owned[] = {
+	"saved", "incoming", "active", "defer", "deferred", "bounce", "hold",
+	"trace", "corrupt", "public", "private", "flush",
+    };
+    char   *path;
+    size_t  i;
+
+    path = concatenate(queue, "/.", (char *) 0);
+    postfix_warn_one(path, POSTFIX_WALK_OWNER | POSTFIX_WALK_WRITABLE, root_uid, root_name);
+    myfree(path);
+    path = concatenate(queue, "/pid", (char *) 0);
+    postfix_warn_one(path, POSTFIX_WALK_OWNER | POSTFIX_WALK_WRITABLE, root_uid, root_name);
+    myfree(path);
+    path = concatenate(postfix_config_dir, "/.", (char *) 0);
+    postfix_walk(path, POSTFIX_WALK_OWNER | POSTFIX_WALK_WRITABLE, root_uid, root_name);
+    myfree(path);
+    path = concatenate(data, "/.", (char *) 0);
+    postfix_walk(path, POSTFIX_WALK_OWNER | POSTFIX_WALK_WRITABLE, owner_uid, owner_name);
+    myfree(path);
+    for (i = 0; i < sizeof(owned) / sizeof(owned[0]); i++) {
+	path = concatenate(queue, "/", owned[i], (char *) 0);
+	postfix_walk(path, POSTFIX_WALK_OWNER | POSTFIX_WALK_NOT_IPC, owner_uid, owner_name);
+	myfree(path);
+    }
+    path = concatenate(queue, "/maildrop", (char *) 0);
+    postfix_warn_one(path, POSTFIX_WALK_OWNER, owner_uid, owner_name);
+    myfree(path);
+    /* Relative names, as stock prints them from the queue directory. */
+    if (chdir(queue) == 0)
+	(void) nftw("corrupt", postfix_corrupt_fn, 20, FTW_PHYS);
+}
+
 /* postfix_check - create missing queue directories, sanity checks */
 
-static int postfix_check(void)
+static int postfix_check(int warn)
 {
     static const struct {
 	const char *name;
 	mode_t  mode;
 	int     owner;			/* 1: mail_owner, 0: root */
+	int     setgid_group;		/* group is $setgid_group */
     }       dirs[] = {
-	{"maildrop", 0730, 1}, {"incoming", 0700, 1}, {"active", 0700, 1},
-	{"deferred", 0700, 1}, {"hold", 0700, 1}, {"corrupt", 0700, 1},
-	{"bounce", 0700, 1}, {"defer", 0700, 1}, {"trace", 0700, 1},
-	{"flush", 0700, 1}, {"saved", 0700, 1}, {"private", 0700, 1},
-	{"public", 0710, 1}, {"pid", 0755, 0},
+	{"maildrop", 0730, 1, 1}, {"incoming", 0700, 1, 0}, {"active", 0700, 1, 0},
+	{"deferred", 0700, 1, 0}, {"hold", 0700, 1, 0}, {"corrupt", 0700, 1, 0},
+	{"bounce", 0700, 1, 0}, {"defer", 0700, 1, 0}, {"trace", 0700, 1, 0},
+	{"flush", 0700, 1, 0}, {"saved", 0700, 1, 0}, {"private", 0700, 1, 0},
+	{"public", 0710, 1, 1}, {"pid", 0755, 0, 0},
     };
     const char *queue = postfix_param("queue_directory");
     const char *data = postfix_param("data_directory");
+    const char *owner = postfix_param("mail_owner");
     struct passwd *pw = 0;
+    struct passwd *me;
+    struct group *gr = 0;
     int     as_root = geteuid() == 0;
     char   *path;
+    char   *root_name;
+    uid_t   owner_uid;
+    gid_t   gid;
     size_t  i;
 
-    if (as_root && (pw = getpwnam(postfix_param("mail_owner"))) == 0)
+    if (as_root && (pw = getpwnam(owner)) == 0)
 	msg_fatal("file %s/main.cf: parameter mail_owner: unknown user name value: %s",
-		  postfix_config_dir, postfix_param("mail_owner"));
+		  postfix_config_dir, owner);
+    if (as_root)
+	gr = getgrnam(postfix_param("setgid_group"));
     postfix_mkdir(queue, 0, 0755, 0, 0, 0);
-    for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+    for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+	gid = dirs[i].setgid_group && gr ? gr->gr_gid
+	    : dirs[i].owner && pw ? pw->pw_gid : 0;
 	postfix_mkdir(queue, dirs[i].name, dirs[i].mode,
-		      dirs[i].owner && pw ? pw->pw_uid : 0,
-		      dirs[i].owner && pw ? pw->pw_gid : 0, as_root);
+		      dirs[i].owner && pw ? pw->pw_uid : 0, gid, as_root);
+    }
     postfix_mkdir(data, 0, 0700, pw ? pw->pw_uid : 0, pw ? pw->pw_gid : 0, as_root);
     path = concatenate(postfix_config_dir, "/master.cf", (char *) 0);
     if (access(path, R_OK) < 0) {
 	msg_fatal("no %s file found", path);
     }
     myfree(path);
+    if (!warn)
+	return (0);
+
+    /* Unprivileged: the invoking user plays root's part. */
+    if (as_root) {
+	root_name = mystrdup("root");
+	owner_uid = pw->pw_uid;
+    } else {
+	me = getpwuid(geteuid());
+	root_name = mystrdup(me ? me->pw_name : "root");
+	pw = getpwnam(owner);
+	owner_uid = pw ? pw->pw_uid : geteuid();
+    }
+    postfix_check_warn(queue, data, geteuid(), root_name, owner_uid, owner);
+    myfree(root_name);
     return (0);
 }
 
@@ -238,15 +403,19 @@ int     main(int argc, char **argv)
     if (strcmp(cmd, "start") == 0 || strcmp(cmd, "start-fg") == 0) {
 	if (postfix_running())
 	    msg_fatal("the Postfix mail system is already running");
-	postfix_check();
+	postfix_check(1);
 	msg_info("starting the Postfix mail system");
 	if (strcmp(cmd, "start") == 0) {
 	    if (postfix_master("-w", 0) != 0)
 		msg_fatal("mail system startup failed");
 	    return (0);
 	}
-	execl(postfix_daemon_path, "master", "-d", (char *) 0);
-	msg_fatal("cannot start-fg the master daemon");
+	/* As PID 1 master replaces us; otherwise it runs as our child. */
+	if (getpid() == 1) {
+	    execl(postfix_daemon_path, "master", "-i", (char *) 0);
+	    msg_fatal("cannot start-fg the master daemon");
+	}
+	return (postfix_start_fg());
     }
     if (strcmp(cmd, "stop") == 0 || strcmp(cmd, "abort") == 0
 	|| strcmp(cmd, "reload") == 0) {
@@ -280,6 +449,8 @@ int     main(int argc, char **argv)
 	return (0);
     }
     if (strcmp(cmd, "check") == 0)
-	return (postfix_check());
+	return (postfix_check(1));
+    if (strcmp(cmd, "flush") == 0)
+	msg_fatal("flush is not yet supported");
     msg_fatal("unknown command: '%s'. Usage: postfix start (or stop, reload, abort, flush, check, status, set-permissions, upgrade-configuration, logrotate)", cmd);
 }

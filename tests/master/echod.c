@@ -11,6 +11,10 @@
  *	through a pipe watched by the poll loop and mail_server_inject()
  *	("reply: TEXT reversed"), "quit" ends with "bye". Idle sessions end
  *	after echo_timeout seconds (default 10) with "timeout".
+ *
+ *	Run as "echotrig" it is a trigger server instead: it logs
+ *	"trigger: SERVICE: BYTES" for each trigger, and a trigger that starts with
+ *	"T" arms a 200 ms server timer that logs "tick".
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +26,7 @@
 #include "argv.h"
 #include "core.h"
 #include "mail_server.h"
+#include "msg.h"
 #include "mymalloc.h"
 #include "vstring.h"
 
@@ -217,8 +222,27 @@ static int echo_init(MAIL_SERVER *server, MAIL_CONF *conf, void *context)
     return (0);
 }
 
+static void echo_tick(MAIL_SERVER *server, void *context)
+{
+    msg_info("tick");
+}
+
+static void echo_trigger(MAIL_SERVER *server, const char *buf, size_t len,
+			         void *context)
+{
+    msg_info("trigger: %s: %.*s", mail_server_service(server), (int) len, buf);
+    if (len > 0 && buf[0] == 'T')
+	mail_server_timer(server, mail_server_now() + 200, echo_tick, 0);
+}
+
 int     main(int argc, char **argv)
 {
+    static const MAIL_SERVER_OPS trigger_ops = {
+	.trigger = echo_trigger,
+    };
+    const char *base = argc > 0 && strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1
+	: argc > 0 ? argv[0] : "";
+
     static const MAIL_SERVER_OPS ops = {
 	.init = echo_init,
 	.create = echo_create,
@@ -228,5 +252,7 @@ int     main(int argc, char **argv)
 	.max_sessions = 1,
     };
 
+    if (strcmp(base, "echotrig") == 0)
+	return (mail_server_main(argc, argv, &trigger_ops));
     return (mail_server_main(argc, argv, &ops));
 }

@@ -22,6 +22,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 mkdir -p "$T/conf" "$T/libexec" "$T/queue" "$T/data"
 cp "$BUILD/libexec/master" "$BUILD/tests/master/echod" "$T/libexec/"
+cp "$BUILD/tests/master/echod" "$T/libexec/echotrig"
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }

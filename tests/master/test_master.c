@@ -305,6 +305,57 @@ static void test_wakeup(void **state)
     assert_int_equal(master_sched_wakeup_due(&serv, 120000), 1);
 }
 
+/* master_service_disable: by type, or by name/type. */
+
+static void test_disable(void **state)
+{
+    static const struct {
+	const char *list;
+	const char *name;
+	const char *type;
+	int     want;
+    }       cases[] = {
+	{"", "smtp", "inet", 0},
+	{"inet", "smtp", "inet", 1},
+	{"INET", "smtp", "inet", 1},
+	{"unix", "smtp", "inet", 0},
+	{"smtp/inet", "smtp", "inet", 1},
+	{"smtp/inet", "smtps", "inet", 0},
+	{"smtp/inet", "smt", "inet", 0},
+	{"smtp/unix, fifo", "smtp", "inet", 0},
+	{"fifo, 127.0.0.1:25/inet", "127.0.0.1:25", "inet", 1},
+    };
+    size_t  i;
+    int     got;
+    MASTER_CF cf = MASTER_CF_INIT;
+    MASTER_SERVS servs;
+    MASTER_ENT_OPTS opts;
+    VSTRING *err = vstring_alloc(100);
+    static const char text[] = "smtp inet n - n - - smtpd\n"
+	"pickup unix n - n 60 1 pickup\n"
+	"qmgr unix n - n 300 1 qmgr\n";
+
+    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+	got = master_ent_disabled(cases[i].list, cases[i].name, cases[i].type);
+	if (got != cases[i].want)
+	    fail_msg("\"%s\" for %s/%s: got %d, want %d", cases[i].list,
+		     cases[i].name, cases[i].type, got, cases[i].want);
+    }
+    assert_int_equal(master_cf_parse(&cf, text, sizeof(text) - 1, "master.cf", err), 0);
+    memset(&opts, 0, sizeof(opts));
+    opts.daemon_directory = "/d";
+    opts.inet_interfaces = "loopback-only";
+    opts.inet_protocols = "ipv4";
+    opts.service_disable = "inet, qmgr/unix";
+    assert_int_equal(master_ent_load(&servs, &cf, &opts, err), 0);
+    if (servs.count != 1 || strcmp(servs.serv[0]->name, "pickup") != 0)
+	fail_msg("load with disable list: got %d services (first %s), want pickup only",
+		 (int) servs.count, servs.count ? servs.serv[0]->name : "none");
+    master_servs_free(&servs);
+    master_cf_free(&cf);
+    vstring_free(err);
+}
+
 int     main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -314,6 +365,7 @@ int     main(void)
 	cmocka_unit_test(test_interfaces),
 	cmocka_unit_test(test_sched),
 	cmocka_unit_test(test_wakeup),
+	cmocka_unit_test(test_disable),
     };
 
     return (cmocka_run_group_tests(tests, 0, 0));

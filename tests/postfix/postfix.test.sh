@@ -13,6 +13,22 @@ for d in maildrop:730 incoming:700 active:700 deferred:700 hold:700 corrupt:700 
     [ "$mode" = "${d#*:}" ] || fail "check: ${d%%:*} mode $mode, want ${d#*:}"
 done
 
+# A fresh instance draws no warnings; a writable data directory and a
+# file in corrupt/ do, in stock's words.
+$POSTFIX check 2>"$T/check.err" || fail "second check"
+[ -s "$T/check.err" ] && fail "warnings on a fresh instance: $(cat $T/check.err)"
+chmod g+w "$T/data"
+echo x > "$T/queue/corrupt/ABCDEF"
+$POSTFIX check 2>"$T/check.err" || fail "check with warnings"
+grep -qx "postfix/postfix-script: warning: group or other writable: $T/data/." "$T/check.err" \
+    || fail "writable data_directory: $(cat $T/check.err)"
+grep -qx "postfix/postfix-script: warning: damaged message: corrupt/ABCDEF" "$T/check.err" \
+    || fail "corrupt file: $(cat $T/check.err)"
+chmod g-w "$T/data"
+rm "$T/queue/corrupt/ABCDEF"
+$POSTFIX flush 2>"$T/flush.err" && fail "flush succeeded"
+grep -q "fatal: flush is not yet supported" "$T/flush.err" || fail "flush text: $(cat $T/flush.err)"
+
 unset MAIL_CONFIG
 for cmd in stop abort reload; do
     $POSTFIX -c "$T/conf" $cmd 2>"$T/$cmd.err"; rc=$?
@@ -44,6 +60,20 @@ i=0
 while $POSTFIX -c "$T/conf" status 2>/dev/null; do
     i=$((i + 1)); [ $i -lt 50 ] || fail "still running after abort"; sleep 0.1
 done
+
+# An interrupt to start-fg stops master too.
+$POSTFIX -c "$T/conf" start-fg 2>/dev/null &
+fgpid=$!
+i=0
+until $POSTFIX -c "$T/conf" status 2>/dev/null; do
+    i=$((i + 1)); [ $i -lt 50 ] || fail "start-fg did not start again"; sleep 0.1
+done
+kill -INT $fgpid
+i=0
+while $POSTFIX -c "$T/conf" status 2>/dev/null; do
+    i=$((i + 1)); [ $i -lt 50 ] || fail "master survived an interrupt of start-fg"; sleep 0.1
+done
+wait $fgpid
 
 # No master program: fatal.
 rm "$T/libexec/master"
