@@ -67,6 +67,8 @@ int     LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     REC_RECORD a, b, c;
     VSTRING *enc, *tmp;
     int     sa, sb;
+    REC_SECTION sect = REC_SECT_ENVELOPE;
+    const char *name;
 
     if (size < 1)
 	return (0);
@@ -105,7 +107,14 @@ int     LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    abort();
 	if (rec_decode(vstring_str(enc), vstring_len(enc) - 1, FUZZ_MAX_LEN, &c) != REC_GET_MORE)
 	    abort();
-	(void) rec_type_name(a.type);
+	if (a.type == REC_TYPE_MESG)
+	    sect = REC_SECT_CONTENT;
+	else if (a.type == REC_TYPE_XTRA)
+	    sect = REC_SECT_EXTRACT;
+	name = rec_type_name_in(a.type, sect);
+	if (name == 0 || (strcmp(name, rec_type_name(a.type)) != 0
+			  && !(a.type == REC_TYPE_CONT && sect == REC_SECT_CONTENT)))
+	    abort();
 	if (a.type == REC_TYPE_SIZE)
 	    fuzz_size_record(&a, tmp);
 	if (a.len < 300)

@@ -150,20 +150,32 @@ static int qf_mkdirs(QUEUE_FILES *qf, const char *rel_file)
     return (err);
 }
 
+static int qf_sync_one(QUEUE_FILES *qf, const char *rel_dir)
+{
+    int     fd, err = 0;
+
+    if ((fd = open(qf_full(qf, qf->path2, rel_dir), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+	return (errno);
+    if (fsync(fd) < 0 && errno != EINVAL)
+	err = errno;
+    (void) close(fd);
+    return (err);
+}
+
+/*
+ * Syncs the directories a rename into rel_file changed: the file's own
+ * directory and, below a hashed queue, every level up to the queue (the
+ * source name was in the queue, and levels may have been made).
+ */
 static int qf_sync_dir(QUEUE_FILES *qf, const char *rel_file)
 {
     char   *copy = mystrdup(rel_file);
-    char   *slash = strrchr(copy, '/');
-    int     fd, err = 0;
+    char   *slash;
+    int     err = 0;
 
-    if (slash)
+    while (err == 0 && (slash = strrchr(copy, '/')) != 0) {
 	*slash = 0;
-    if ((fd = open(qf_full(qf, qf->path2, copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
-	err = errno;
-    else {
-	if (fsync(fd) < 0 && errno != EINVAL)
-	    err = errno;
-	(void) close(fd);
+	err = qf_sync_one(qf, copy);
     }
     myfree(copy);
     return (err);
@@ -274,6 +286,10 @@ static int qf_do_commit(QUEUE_FILES *qf, QF_ENTRY *ent)
 	return (EINVAL);
     if ((err = qf_rename(qf, ent->temp, vstring_str(qf->rel))) != 0)
 	return (err);
+    /* From here on the file has its final name: a retried COMMIT renames
+     * it onto itself, an ABORT removes it. */
+    myfree(ent->temp);
+    ent->temp = mystrdup(vstring_str(qf->rel));
     if ((err = qf_sync_dir(qf, vstring_str(qf->rel))) != 0)
 	return (err);
     if (close(ent->fd) < 0) {
@@ -332,8 +348,11 @@ int     queue_file_op(QUEUE_FILES *qf, int op, const char *target,
     case CORE_FILE_APPEND:
 	if (ent == 0)
 	    return (ENOENT);
-	if ((err = qf_write_all(ent->fd, data, len, ent->size)) != 0)
+	if ((err = qf_write_all(ent->fd, data, len, ent->size)) != 0) {
+	    /* Drop a partial append so a retry or an END lands in place. */
+	    (void) ftruncate(ent->fd, ent->size);
 	    return (err);
+	}
 	ent->size += (off_t) len;
 	return (0);
     case CORE_FILE_PATCH:

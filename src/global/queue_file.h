@@ -22,7 +22,10 @@
  *	or an id looked up in the standard queues.
  *
  *	Every operation returns 0 or an errno value; the executor never
- *	exits and never logs. Paths are relative to queue_directory.
+ *	exits and never logs. A failed APPEND leaves the file as it was
+ *	(a partial write is cut off again). A COMMIT that fails after its
+ *	rename leaves the file open under its final name: COMMIT again, or
+ *	ABORT, which removes it. Paths are relative to queue_directory.
  */
 #include <stdint.h>
 #include <sys/types.h>

@@ -15,6 +15,8 @@
 #define REC_TYPE_ERROR	(-2)		/* reader: malformed input */
 #define REC_TYPE_EOF	(-1)		/* reader: clean end of input */
 
+/* Checked against stock 3.7: every byte 0..255 through postcat -v. */
+
 /* envelope */
 #define REC_TYPE_SIZE	'C'		/* content sizes; first record of a queue file */
 #define REC_TYPE_TIME	'T'		/* arrival time: "seconds microseconds" */
@@ -38,7 +40,7 @@
 #define REC_TYPE_DSN_ENVID	'i'	/* DSN ENVID */
 #define REC_TYPE_DSN_ORCPT	'o'	/* DSN ORCPT of the next recipient */
 #define REC_TYPE_DSN_NOTIFY	'n'	/* DSN NOTIFY of the next recipient */
-#define REC_TYPE_MILT_COUNT	'm'	/* milter count */
+#define REC_TYPE_MILT_COUNT	'm'	/* milter count; cleanup stream only, no name in stock */
 #define REC_TYPE_PTR	'p'		/* pointer to a later record offset */
 
 /* content */
@@ -75,5 +77,13 @@
 #define MAIL_ATTR_DSN_RET	"ret_flags"
 #define MAIL_ATTR_DSN_ENVID	"envelope_id"
 #define MAIL_ATTR_TRACE_FLAGS	"trace_flags"
+/* Seen in stock queue files written by cleanup (tests/record/samples). */
+#define MAIL_ATTR_CREATE_TIME	"create_time"	/* seconds; instead of REC_TYPE_CTIME */
+#define MAIL_ATTR_LOG_IDENT	"log_ident"	/* the queue id for logging */
+#define MAIL_ATTR_DSN_ORCPT	"dsn_orig_rcpt"	/* "type;address", before O and R */
+#define MAIL_ATTR_ACT_REVERSE_CLIENT_NAME	"reverse_client_name"
+#define MAIL_ATTR_ACT_SERVER_ADDR	"server_address"
+#define MAIL_ATTR_ACT_SERVER_PORT	"server_port"
+#define MAIL_ATTR_ACT_CLIENT_AF	"client_address_type"	/* 2 = IPv4, 10 = IPv6 */
 
 #endif

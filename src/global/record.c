@@ -187,7 +187,11 @@ void    rec_reader_free(REC_READER *rr)
     myfree(rr);
 }
 
-/* Names as stock's logs and postcat print them. */
+/*
+ * Names as stock's logs print them, in stock's order: the first match
+ * wins, so 'L' is content_filter here. The milter count and delay
+ * records have no name in stock.
+ */
 static const struct {
     int     type;
     const char *name;
@@ -199,6 +203,7 @@ static const struct {
     {REC_TYPE_CTIME, "queue_file_create_time"},
     {REC_TYPE_FULL, "sender_fullname"},
     {REC_TYPE_INSP, "content_inspector"},
+    {REC_TYPE_FILT, "content_filter"},
     {REC_TYPE_FROM, "sender"},
     {REC_TYPE_DONE, "done_recipient"},
     {REC_TYPE_DRCP, "canceled_recipient"},
@@ -224,7 +229,6 @@ static const struct {
     {REC_TYPE_DSN_ENVID, "dsn_envelope_id"},
     {REC_TYPE_DSN_ORCPT, "dsn_original_recipient"},
     {REC_TYPE_DSN_NOTIFY, "dsn_notify_flags"},
-    {REC_TYPE_MILT_COUNT, "milter_count"},
 };
 
 const char *rec_type_name(int type)
@@ -237,9 +241,15 @@ const char *rec_type_name(int type)
     return ("unknown_record_type");
 }
 
+const char *rec_type_name_in(int type, REC_SECTION section)
+{
+    if (type == REC_TYPE_CONT && section == REC_SECT_CONTENT)
+	return ("unterminated_text");
+    return (rec_type_name(type));
+}
+
 int     rec_type_known(int type)
 {
-    /* Stock has no name for the delay record, but it is a record. */
-    return (type == REC_TYPE_DELAY
+    return (type == REC_TYPE_DELAY || type == REC_TYPE_MILT_COUNT
 	    || (type >= 0 && strcmp(rec_type_name(type), "unknown_record_type") != 0));
 }

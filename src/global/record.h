@@ -85,11 +85,26 @@ int     rec_reader_get(REC_READER *rr, REC_RECORD *rec);
 size_t  rec_reader_pending(const REC_READER *rr);	/* unconsumed bytes */
 void    rec_reader_free(REC_READER *rr);
 
-/* Stock's name of a record type for logs ("message_size", "sender");
- * 'L' reads as "unterminated_text"; others, 'd' included, read as
- * "unknown_record_type" as in stock. */
+/*
+ * Stock's name of a record type for logs ("message_size", "sender").
+ * Names come from one table searched in stock's order, so 'L' reads as
+ * "content_filter" (REC_TYPE_FILT); 'd', 'm' and undefined bytes read as
+ * "unknown_record_type", as stock prints them.
+ */
 const char *rec_type_name(int type);
-/* True when type is a record type the queue file format defines. */
+
+/* Where a record is in a queue file; it decides what 'L' means. */
+typedef enum REC_SECTION {
+    REC_SECT_ENVELOPE,			/* before REC_TYPE_MESG */
+    REC_SECT_CONTENT,			/* between REC_TYPE_MESG and REC_TYPE_XTRA */
+    REC_SECT_EXTRACT,			/* after REC_TYPE_XTRA */
+} REC_SECTION;
+
+/* rec_type_name() as postcat -v prints it: 'L' in the content is
+ * "unterminated_text". */
+const char *rec_type_name_in(int type, REC_SECTION section);
+/* True when type is a record type the queue file format or the cleanup
+ * stream defines (REC_TYPE_DELAY and REC_TYPE_MILT_COUNT included). */
 int     rec_type_known(int type);
 
 #endif

@@ -96,7 +96,7 @@ static void test_known_entries(void **state)
 	unsigned flags;
     }       cases[] = {
 	{"2bounce_notice_recipient", PARAM_TYPE_STR, 0, "postmaster", 0},
-	{"ipc_timeout", PARAM_TYPE_TIME, 's', "3600s", 0},
+	{"ipc_timeout", PARAM_TYPE_TIME, 's', "3600s", PARAM_FLAG_IMPLEMENTED},
 	{"maximal_queue_lifetime", PARAM_TYPE_TIME, 'd', "5d", 0},
 	{"address_verify_cache_cleanup_interval", PARAM_TYPE_TIME, 'h', "12h", 0},
 	{"biff", PARAM_TYPE_BOOL, 0, "yes", 0},

@@ -35,6 +35,11 @@ static const ID_CASE id_cases[] = {
     {"stock short", 0, 1795594329, 0x81E8A, 10960945, "81E8AA74031", "incoming/8/1/81E8AA74031"},
     {"stock short (cleanup sample)", 0, 1795592114, 0x34AD8, 0xA7404A, "34AD8A7404A", "incoming/3/4/34AD8A7404A"},
     {"stock long", 1, 1795594335, 651987, 10961609, "4jZC8H4d6Cz1bcMV", "incoming/9/F/4jZC8H4d6Cz1bcMV"},
+    /* a second stock run (strace of cleanup): the id it first tried, before
+     * making incoming/1/6, and the one it renamed to after re-reading the clock */
+    {"stock short, run 2", 0, 0, 0xBB21F, 10963389, "BB21FA749BD", "incoming/B/B/BB21FA749BD"},
+    {"stock long, run 2, first try", 1, 1795595777, 91224, 10961924, "4jZCh10dkJz1bcTg", "incoming/1/6/4jZCh10dkJz1bcTg"},
+    {"stock long, run 2", 1, 1795595777, 91401, 10961924, "4jZCh10dnjz1bcTg", "incoming/1/6/4jZCh10dnjz1bcTg"},
     {"short, zero usec", 0, 0, 0, 1, "000001", "incoming/0/0/000001"},
     {"short, max usec", 0, 0, 999999, 0xABC, "F423FABC", "incoming/F/4/F423FABC"},
     {"long, zero", 1, 0, 0, 0, "0000000000z0", "incoming/0/0/0000000000z0"},

@@ -111,6 +111,129 @@ static void test_write_stock_layout(void **state)
     vstring_free(out);
 }
 
+/*
+ * A message with lines longer than a record may be, split the way
+ * cleanup splits them (line_length_limit 2048: L pieces, then N), with
+ * the null sender. Our reader must join the pieces; postcat.test.sh
+ * checks that stock postcat does too (QF_INTEROP_OUT_LONG).
+ */
+#define LONG_PIECE	2048
+
+static void long_line(VSTRING *out, size_t len, int seed)
+{
+    size_t  i;
+
+    vstring_reset(out);
+    for (i = 0; i < len; i++)
+	vstring_addch(out, (char) ('a' + (i / 10 + (size_t) seed) % 26));
+}
+
+static void put_line(VSTRING *out, const char *line, size_t len)
+{
+    while (len > LONG_PIECE) {
+	rec_put(out, REC_TYPE_CONT, line, LONG_PIECE);
+	line += LONG_PIECE;
+	len -= LONG_PIECE;
+    }
+    rec_put(out, REC_TYPE_NORM, line, len);
+}
+
+static void build_long_lines(VSTRING *out, VSTRING *want_content)
+{
+    VSTRING *size = vstring_alloc(100);
+    VSTRING *line = vstring_alloc(6000);
+    MAIL_QUEUE_SIZE sz = {0};
+    static const size_t lens[] = {5000, LONG_PIECE, LONG_PIECE + 1, 0};
+    size_t  data_offset, xtra_offset, i;
+
+    mail_queue_size_format(size, &sz);
+    rec_put(out, REC_TYPE_SIZE, vstring_str(size), vstring_len(size));
+    rec_puts(out, REC_TYPE_TIME, "1795592113 213898");
+    rec_attr(out, "create_time", "1795592114");
+    rec_attr(out, "log_ident", "34AD8A7404B");
+    rec_attr(out, "rewrite_context", "remote");
+    rec_puts(out, REC_TYPE_FROM, "");
+    rec_attr(out, "dsn_orig_rcpt", "rfc822;dave@dest.example");
+    rec_puts(out, REC_TYPE_ORCP, "dave@dest.example");
+    rec_puts(out, REC_TYPE_RCPT, "dave@dest.example");
+    rec_puts(out, REC_TYPE_MESG, "");
+    data_offset = vstring_len(out);
+    vstring_strcpy(want_content, "Subject: long lines\n\n");
+    rec_puts(out, REC_TYPE_NORM, "Subject: long lines");
+    rec_puts(out, REC_TYPE_NORM, "");
+    for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+	long_line(line, lens[i], (int) i);
+	put_line(out, vstring_str(line), vstring_len(line));
+	vstring_memcat(want_content, vstring_str(line), vstring_len(line));
+	vstring_addch(want_content, '\n');
+    }
+    xtra_offset = vstring_len(out);
+    rec_puts(out, REC_TYPE_XTRA, "");
+    rec_puts(out, REC_TYPE_END, "");
+    sz.content_size = (int64_t) (xtra_offset - data_offset);
+    sz.data_offset = (int64_t) data_offset;
+    sz.rcpt_count = 1;
+    sz.content_length = (int64_t) vstring_len(want_content);
+    mail_queue_size_format(size, &sz);
+    memcpy(vstring_str(out) + 2, vstring_str(size), vstring_len(size));
+    vstring_free(size);
+    vstring_free(line);
+}
+
+static void test_write_long_lines(void **state)
+{
+    VSTRING *out = vstring_alloc(16384);
+    VSTRING *want = vstring_alloc(16384);
+    VSTRING *got = vstring_alloc(16384);
+    VSTRING *types = vstring_alloc(64);
+    const char *path = getenv("QF_INTEROP_OUT_LONG");
+    REC_READER *rr = rec_reader_create(LONG_PIECE);
+    REC_RECORD rec;
+    size_t  off;
+    int     status, in_content = 0;
+
+    (void) state;
+    build_long_lines(out, want);
+    /* a byte at a time, with the record limit set to the piece size */
+    for (off = 0;; off++) {
+	while ((status = rec_reader_get(rr, &rec)) >= 0) {
+	    vstring_addch(types, (char) status);
+	    if (status == REC_TYPE_MESG)
+		in_content = 1;
+	    else if (status == REC_TYPE_XTRA)
+		in_content = 0;
+	    else if (in_content) {
+		vstring_memcat(got, rec.data, rec.len);
+		if (status == REC_TYPE_NORM)
+		    vstring_addch(got, '\n');
+	    }
+	}
+	if (status != REC_GET_MORE)
+	    break;
+	if (off < vstring_len(out))
+	    rec_reader_feed(rr, vstring_str(out) + off, 1);
+	else
+	    rec_reader_eof(rr);
+    }
+    assert_int_equal(status, REC_TYPE_EOF);
+    assert_string_equal(vstring_str(types), "CTAAASAORMNNLLNNLNN" "XE");
+    if (vstring_len(got) != vstring_len(want)
+	|| memcmp(vstring_str(got), vstring_str(want), vstring_len(want)) != 0)
+	fail_msg("joined content: got %zu bytes, want %zu", vstring_len(got), vstring_len(want));
+    if (path != 0 && *path) {
+	FILE   *fp = fopen(path, "wb");
+
+	if (fp == 0 || fwrite(vstring_str(out), 1, vstring_len(out), fp) != vstring_len(out)
+	    || fclose(fp) != 0)
+	    fail_msg("cannot write %s", path);
+    }
+    rec_reader_free(rr);
+    vstring_free(out);
+    vstring_free(want);
+    vstring_free(got);
+    vstring_free(types);
+}
+
 typedef struct SAMPLE {
     const char *file;
     const char *queue_id;		/* from facts.txt */
@@ -147,6 +270,12 @@ static void read_sample(const SAMPLE *sp)
 	    case REC_TYPE_SIZE:
 		if (mail_queue_size_parse(rec.data, rec.len, &sz) != 6 || rec.len != MAIL_QUEUE_SIZE_LEN)
 		    fail_msg("%s: bad SIZE record", sp->file);
+		/* our formatter writes stock's bytes */
+		mail_queue_size_format(content, &sz);
+		if (vstring_len(content) != rec.len || memcmp(vstring_str(content), rec.data, rec.len) != 0)
+		    fail_msg("%s: SIZE record: got \"%s\", want \"%.*s\"", sp->file,
+			     vstring_str(content), (int) rec.len, rec.data);
+		vstring_reset(content);
 		break;
 	    case REC_TYPE_FROM:
 		vstring_memcpy(sender, rec.data, rec.len);
@@ -240,6 +369,7 @@ int     main(void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_write_stock_layout),
+	cmocka_unit_test(test_write_long_lines),
 	cmocka_unit_test(test_read_stock_short),
 	cmocka_unit_test(test_read_stock_long),
     };

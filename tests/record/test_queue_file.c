@@ -19,6 +19,8 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <unistd.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <cmocka.h>
 
@@ -248,12 +250,66 @@ static void test_commit_into_missing_queue(void **state)
     vstring_free(id);
 }
 
+/*
+ * A write that fails half way (here: the file size limit, EFBIG) must
+ * leave the file as it was, so the next APPEND lands where it should.
+ */
+static void test_partial_append(void **state)
+{
+    FIXTURE *fx = *state;
+    MAIL_QUEUE_LAYOUT layout = MAIL_QUEUE_LAYOUT_DEFAULT;
+    QUEUE_FILES *qf = queue_file_create(fx->top, &layout);
+    VSTRING *id = vstring_alloc(32);
+    VSTRING *want = vstring_alloc(400);
+    struct rlimit old, lim;
+    void    (*old_sig) (int);
+    char    a[100], b[100], c[100];
+    char    path[256];
+    struct stat st;
+    int     err;
+
+    memset(a, 'a', sizeof(a));
+    memset(b, 'b', sizeof(b));
+    memset(c, 'c', sizeof(c));
+    queue_file_set_clock(qf, fixed_clock, 0);
+    assert_int_equal(queue_file_op(qf, CORE_FILE_CREATE, "incoming", 0, 0, 0, id), 0);
+    assert_int_equal(queue_file_op(qf, CORE_FILE_APPEND, vstring_str(id), a, 100, 0, 0), 0);
+
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+    lim = old;
+    lim.rlim_cur = 150;
+    old_sig = signal(SIGXFSZ, SIG_IGN);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
+    err = queue_file_op(qf, CORE_FILE_APPEND, vstring_str(id), b, 100, 0, 0);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+    signal(SIGXFSZ, old_sig);
+    if (err != EFBIG)
+	fail_msg("append over the limit: got %d, want EFBIG", err);
+    snprintf(path, sizeof(path), "%s/%s", fx->top, queue_file_path(qf, vstring_str(id)));
+    assert_int_equal(stat(path, &st), 0);
+    if (st.st_size != 100)
+	fail_msg("after a failed append: got size %lld, want 100", (long long) st.st_size);
+
+    assert_int_equal(queue_file_op(qf, CORE_FILE_APPEND, vstring_str(id), c, 100, 0, 0), 0);
+    assert_int_equal(queue_file_op(qf, CORE_FILE_COMMIT, vstring_str(id), 0, 0, 0, 0), 0);
+    snprintf(path, sizeof(path), "%s/incoming/%s", fx->top, vstring_str(id));
+    read_file(path, fx->buf);
+    vstring_memcpy(want, a, 100);
+    vstring_memcat(want, c, 100);
+    assert_int_equal(vstring_len(fx->buf), 200);
+    assert_memory_equal(vstring_str(fx->buf), vstring_str(want), 200);
+    queue_file_free(qf);
+    vstring_free(id);
+    vstring_free(want);
+}
+
 int     main(void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test_setup_teardown(test_create_commit, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_abort_and_errors, setup, teardown),
 	cmocka_unit_test_setup_teardown(test_commit_into_missing_queue, setup, teardown),
+	cmocka_unit_test_setup_teardown(test_partial_append, setup, teardown),
     };
 
     return (cmocka_run_group_tests(tests, 0, 0));

@@ -233,38 +233,64 @@ static void test_stock_sample(void **state)
     vstring_free(again);
 }
 
+/*
+ * Every byte against the names stock prints: postcat -v on a file with
+ * each byte as a record in the envelope and in the content; postcat's
+ * own parsing of A, T, W, M, X, E data was satisfied separately.
+ */
 static void test_type_names(void **state)
 {
     static const struct {
 	int     type;
 	const char *name;
-    } cases[] = {
-	{REC_TYPE_SIZE, "message_size"},
-	{REC_TYPE_TIME, "message_arrival_time"},
-	{REC_TYPE_CTIME, "queue_file_create_time"},
-	{REC_TYPE_FROM, "sender"},
-	{REC_TYPE_RCPT, "recipient"},
-	{REC_TYPE_ORCP, "original_recipient"},
-	{REC_TYPE_DRCP, "canceled_recipient"},
-	{REC_TYPE_CONT, "unterminated_text"},
-	{REC_TYPE_NORM, "regular_text"},
-	{REC_TYPE_END, "message_end"},
-	{REC_TYPE_EOF, "end-of-file"},
-	{REC_TYPE_DELAY, "unknown_record_type"},
-	{'@', "unknown_record_type"},
-	{'Z', "unknown_record_type"},
+    } named[] = {
+	{'C', "message_size"}, {'T', "message_arrival_time"},
+	{'c', "queue_file_create_time"}, {'F', "sender_fullname"},
+	{'I', "content_inspector"}, {'L', "content_filter"},
+	{'S', "sender"}, {'D', "done_recipient"},
+	{'/', "canceled_recipient"}, {'R', "recipient"},
+	{'O', "original_recipient"}, {'W', "warning_message_time"},
+	{'A', "named_attribute"}, {'p', "pointer_record"},
+	{'K', "killed_record"}, {'M', "message_content"},
+	{'N', "regular_text"}, {'w', "padding"},
+	{'X', "extracted_info"}, {'r', "return_receipt"},
+	{'e', "errors_to"}, {'P', "priority"},
+	{'V', "verp_delimiters"}, {'E', "message_end"},
+	{'>', "redirect_to"}, {'f', "flags"},
+	{'<', "dsn_return_flags"}, {'i', "dsn_envelope_id"},
+	{'o', "dsn_original_recipient"}, {'n', "dsn_notify_flags"},
     };
+    const char *want;
     size_t  i;
+    int     t;
 
     (void) state;
-    for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-	if (strcmp(rec_type_name(cases[i].type), cases[i].name) != 0)
-	    fail_msg("type %d: got %s, want %s", cases[i].type,
-		     rec_type_name(cases[i].type), cases[i].name);
-    assert_true(rec_type_known('/'));
-    assert_false(rec_type_known('@'));
-    assert_true(rec_type_known(REC_TYPE_DELAY));
+    for (t = 0; t < 256; t++) {
+	want = "unknown_record_type";
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++)
+	    if (named[i].type == t)
+		want = named[i].name;
+	if (strcmp(rec_type_name(t), want) != 0)
+	    fail_msg("type %d: got %s, want %s", t, rec_type_name(t), want);
+	if (strcmp(rec_type_name_in(t, REC_SECT_ENVELOPE), want) != 0
+	    || strcmp(rec_type_name_in(t, REC_SECT_EXTRACT), want) != 0)
+	    fail_msg("type %d outside the content: got %s, want %s", t,
+		     rec_type_name_in(t, REC_SECT_ENVELOPE), want);
+	if (t == REC_TYPE_CONT)
+	    want = "unterminated_text";
+	if (strcmp(rec_type_name_in(t, REC_SECT_CONTENT), want) != 0)
+	    fail_msg("type %d in the content: got %s, want %s", t,
+		     rec_type_name_in(t, REC_SECT_CONTENT), want);
+	if (rec_type_known(t) != (strcmp(want, "unknown_record_type") != 0
+				  || t == REC_TYPE_DELAY || t == REC_TYPE_MILT_COUNT))
+	    fail_msg("type %d: got known=%d", t, rec_type_known(t));
+    }
+    assert_string_equal(rec_type_name(REC_TYPE_EOF), "end-of-file");
+    assert_string_equal(rec_type_name(REC_TYPE_ERROR), "error");
+    assert_string_equal(rec_type_name(256), "unknown_record_type");
     assert_false(rec_type_known(REC_TYPE_EOF));
+    assert_false(rec_type_known('@'));
+    assert_true(rec_type_known('/'));
 }
 
 int     main(void)
