@@ -25,6 +25,7 @@
 
 #include "mymalloc.h"
 #include "vstring.h"
+#include "argv.h"
 #include "attr.h"
 #include "record.h"
 #include "cleanup_proto.h"
@@ -51,6 +52,7 @@ struct CLEANUP_WIRE {
     VSTRING *records;			/* records for one RECORDS request */
     VSTRING *bufs[CLEANUP_WIRE_BUFS];
     int     next_buf;
+    ARGV   *stash;			/* action data copied this event */
 };
 
 CLEANUP_WIRE *cleanup_wire_create(const CLEANUP_CONFIG *cfg, const CORE_ENV *env)
@@ -68,6 +70,7 @@ CLEANUP_WIRE *cleanup_wire_create(const CLEANUP_CONFIG *cfg, const CORE_ENV *env
     for (i = 0; i < CLEANUP_WIRE_BUFS; i++)
 	wire->bufs[i] = vstring_alloc(100);
     wire->next_buf = 0;
+    wire->stash = argv_alloc(4);
     return (wire);
 }
 
@@ -82,6 +85,7 @@ void    cleanup_wire_free(CLEANUP_WIRE *wire)
     vstring_free(wire->records);
     for (i = 0; i < CLEANUP_WIRE_BUFS; i++)
 	vstring_free(wire->bufs[i]);
+    argv_free(wire->stash);
     myfree(wire);
 }
 
@@ -95,12 +99,18 @@ const char *cleanup_wire_queue_id(const CLEANUP_WIRE *wire)
     return (cleanup_core_queue_id(wire->core));
 }
 
-/* cleanup_wire_request - hand one request to the core */
-
+/*
+ * cleanup_wire_request - hand one request to the core. One stream event
+ * may need several core calls (records, then close), but action data
+ * belongs to the core only until its next call: copy what this call
+ * produced so the driver still finds it intact.
+ */
 static void cleanup_wire_request(CLEANUP_WIRE *wire, core_time_ms now, int op,
 				         const char *data, size_t len, CORE_OUTBOX *out)
 {
     CORE_EVENT ev;
+    size_t  first = out->count, i;
+    CORE_ACTION *act;
 
     memset(&ev, 0, sizeof(ev));
     ev.type = CORE_EV_REQUEST;
@@ -110,6 +120,13 @@ static void cleanup_wire_request(CLEANUP_WIRE *wire, core_time_ms now, int op,
     ev.data = data;
     ev.len = len;
     cleanup_core_event(wire->core, &ev, out);
+    for (i = first; i < out->count; i++) {
+	act = out->actions + i;
+	if (act->data != 0 && act->len > 0) {
+	    argv_addn(wire->stash, act->data, act->len);
+	    act->data = wire->stash->argv[wire->stash->argc - 1];
+	}
+    }
 }
 
 /* cleanup_wire_fail - a protocol error: drop the message and the stream */
@@ -256,6 +273,7 @@ void    cleanup_wire_event(CLEANUP_WIRE *wire, const CORE_EVENT *ev, CORE_OUTBOX
 {
     size_t  first = out->count;
 
+    argv_truncate(wire->stash, 0);		/* the driver is done with them */
     switch (ev->type) {
     case CORE_EV_START:
 	cleanup_core_event(wire->core, ev, out);

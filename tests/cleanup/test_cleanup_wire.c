@@ -197,6 +197,8 @@ static void test_wire_message(void **state)
 	    fail_msg("mode %d: queue file does not end with the END record", bytewise);
 	if (memmem(vstring_str(d.file), vstring_len(d.file), "N\tbody line", 11) == 0)
 	    fail_msg("mode %d: queue file lacks the body line", bytewise);
+	if (memmem(vstring_str(d.file), vstring_len(d.file), "S\x14" "alice@client.example", 22) == 0)
+	    fail_msg("mode %d: queue file lacks the sender record", bytewise);
 	if (first == 0) {
 	    first = vstring_alloc(vstring_len(d.file));
 	    vstring_memcpy(first, vstring_str(d.file), vstring_len(d.file));
@@ -208,6 +210,34 @@ static void test_wire_message(void **state)
     }
     vstring_free(first);
     vstring_free(stream);
+}
+
+/* Every split of the stream into two reads writes the same queue file. */
+static void test_wire_two_chunks(void **state)
+{
+    VSTRING *stream = vstring_alloc(200);
+    VSTRING *ref = vstring_alloc(1000);
+    WIRE_DRIVER d;
+    size_t  k;
+
+    wire_client_stream(stream, 1);
+    wire_start(&d, -1);
+    wire_bytes(&d, vstring_str(stream), vstring_len(stream), 1);
+    vstring_memcpy(ref, vstring_str(d.file), vstring_len(d.file));
+    wire_stop(&d);
+    for (k = 1; k < vstring_len(stream); k++) {
+	wire_start(&d, -1);
+	wire_bytes(&d, vstring_str(stream), k, 0);
+	wire_bytes(&d, vstring_str(stream) + k, vstring_len(stream) - k, 0);
+	if (vstring_len(d.file) != vstring_len(ref)
+	    || memcmp(vstring_str(d.file), vstring_str(ref), vstring_len(ref)) != 0)
+	    fail_msg("split at %zu of %zu: got a different queue file", k,
+		     vstring_len(stream));
+	wire_expect_status(&d, 0);
+	wire_stop(&d);
+    }
+    vstring_free(stream);
+    vstring_free(ref);
 }
 
 /* Bytes that arrive before the queue id was sent are kept, not lost. */
@@ -288,6 +318,7 @@ int     main(void)
 {
     const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_wire_message),
+	cmocka_unit_test(test_wire_two_chunks),
 	cmocka_unit_test(test_wire_early_bytes),
 	cmocka_unit_test(test_wire_client_gone),
 	cmocka_unit_test(test_wire_commit_fails),
