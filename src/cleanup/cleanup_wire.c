@@ -25,7 +25,6 @@
 
 #include "mymalloc.h"
 #include "vstring.h"
-#include "argv.h"
 #include "attr.h"
 #include "record.h"
 #include "cleanup_proto.h"
@@ -52,7 +51,9 @@ struct CLEANUP_WIRE {
     VSTRING *records;			/* records for one RECORDS request */
     VSTRING *bufs[CLEANUP_WIRE_BUFS];
     int     next_buf;
-    ARGV   *stash;			/* action data copied this event */
+    VSTRING **stash;			/* action data copied this event */
+    size_t  stash_used;
+    size_t  stash_cap;
 };
 
 CLEANUP_WIRE *cleanup_wire_create(const CLEANUP_CONFIG *cfg, const CORE_ENV *env)
@@ -70,7 +71,8 @@ CLEANUP_WIRE *cleanup_wire_create(const CLEANUP_CONFIG *cfg, const CORE_ENV *env
     for (i = 0; i < CLEANUP_WIRE_BUFS; i++)
 	wire->bufs[i] = vstring_alloc(100);
     wire->next_buf = 0;
-    wire->stash = argv_alloc(4);
+    wire->stash = 0;
+    wire->stash_used = wire->stash_cap = 0;
     return (wire);
 }
 
@@ -85,7 +87,9 @@ void    cleanup_wire_free(CLEANUP_WIRE *wire)
     vstring_free(wire->records);
     for (i = 0; i < CLEANUP_WIRE_BUFS; i++)
 	vstring_free(wire->bufs[i]);
-    argv_free(wire->stash);
+    for (i = 0; i < (int) wire->stash_cap; i++)
+	vstring_free(wire->stash[i]);
+    myfree(wire->stash);
     myfree(wire);
 }
 
@@ -123,8 +127,14 @@ static void cleanup_wire_request(CLEANUP_WIRE *wire, core_time_ms now, int op,
     for (i = first; i < out->count; i++) {
 	act = out->actions + i;
 	if (act->data != 0 && act->len > 0) {
-	    argv_addn(wire->stash, act->data, act->len);
-	    act->data = wire->stash->argv[wire->stash->argc - 1];
+	    if (wire->stash_used == wire->stash_cap) {
+		wire->stash = (VSTRING **) myrealloc(wire->stash,
+				 (wire->stash_cap + 4) * sizeof(*wire->stash));
+		while (wire->stash_cap < wire->stash_used + 4)
+		    wire->stash[wire->stash_cap++] = vstring_alloc(256);
+	    }
+	    vstring_memcpy(wire->stash[wire->stash_used], act->data, act->len);
+	    act->data = vstring_str(wire->stash[wire->stash_used++]);
 	}
     }
 }
@@ -273,7 +283,7 @@ void    cleanup_wire_event(CLEANUP_WIRE *wire, const CORE_EVENT *ev, CORE_OUTBOX
 {
     size_t  first = out->count;
 
-    argv_truncate(wire->stash, 0);		/* the driver is done with them */
+    wire->stash_used = 0;			/* the driver is done with them */
     switch (ev->type) {
     case CORE_EV_START:
 	cleanup_core_event(wire->core, ev, out);
