@@ -43,11 +43,6 @@ static CORE_ENV cleanup_env;
 static PRNG cleanup_rng;
 static char *cleanup_layout_names;
 
-static int64_t cleanup_wall_time(void *unused_ctx, core_time_ms unused_now)
-{
-    return ((int64_t) time((time_t *) 0));
-}
-
 /* cleanup_local_zone - the Date: header's zone, as the host sees it */
 
 static void cleanup_local_zone(CLEANUP_CONFIG *cfg)
@@ -87,10 +82,7 @@ static int cleanup_init(MAIL_SERVER *server, MAIL_CONF *conf, void *unused_ctx)
     layout.hash_queue_depth = (int) depth;
     layout.long_queue_ids = long_ids;
     cleanup_files = queue_file_create(cleanup_queue_dir, &layout);
-    prng_seed(&cleanup_rng, (uint64_t) time((time_t *) 0) ^ ((uint64_t) getpid() << 32));
-    cleanup_env.rng = &cleanup_rng;
-    cleanup_env.log = mail_server_core_log;
-    cleanup_env.wall_time = cleanup_wall_time;
+    mail_server_core_env(&cleanup_env, &cleanup_rng);
     vstring_free(err);
     return (0);
 }

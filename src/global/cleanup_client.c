@@ -21,6 +21,7 @@
 #include "attr.h"
 #include "record.h"
 #include "cleanup_proto.h"
+#include "mail_conf.h"
 #include "mail_server.h"
 #include "cleanup_client.h"
 
@@ -37,6 +38,21 @@ CLEANUP_CLIENT *cleanup_client_create(const char *queue_directory, int timeout_s
     client->path = concatenate(queue_directory, "/public/", CLEANUP_SERVICE, (char *) 0);
     client->timeout_ms = timeout_s * 1000;
     client->fd = -1;
+    return (client);
+}
+
+CLEANUP_CLIENT *cleanup_client_from_conf(MAIL_CONF *conf)
+{
+    VSTRING *err = vstring_alloc(100);
+    const char *queue_dir;
+    long    ipc_timeout;
+    CLEANUP_CLIENT *client;
+
+    if ((queue_dir = mail_conf_expand(conf, "queue_directory", err)) == 0
+	|| mail_conf_time(conf, "ipc_timeout", 's', &ipc_timeout, err) < 0)
+	msg_fatal("%s", vstring_str(err));
+    client = cleanup_client_create(queue_dir, (int) ipc_timeout);
+    vstring_free(err);
     return (client);
 }
 

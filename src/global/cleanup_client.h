@@ -24,6 +24,9 @@ typedef struct CLEANUP_CLIENT CLEANUP_CLIENT;
 
 CLEANUP_CLIENT *cleanup_client_create(const char *queue_directory, int timeout_s);
 void    cleanup_client_free(CLEANUP_CLIENT *client);
+/* From queue_directory and ipc_timeout; a bad value is fatal. */
+struct MAIL_CONF;
+CLEANUP_CLIENT *cleanup_client_from_conf(struct MAIL_CONF *conf);
 
 /* Returns 1 with *reply set (data in reply_data), 0 when no reply is due. */
 int     cleanup_client_request(CLEANUP_CLIENT *client, const CORE_ACTION *act,

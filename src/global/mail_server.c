@@ -116,6 +116,24 @@ core_time_ms mail_server_now(void)
     return ((core_time_ms) ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 }
 
+static int64_t mail_server_wall_time(void *unused_ctx, core_time_ms unused_now)
+{
+    return ((int64_t) time((time_t *) 0));
+}
+
+void    mail_server_core_env(CORE_ENV *env, PRNG *rng)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    prng_seed(rng, ((uint64_t) ts.tv_sec << 20) ^ (uint64_t) ts.tv_nsec
+	      ^ ((uint64_t) getpid() << 40));
+    memset(env, 0, sizeof(*env));
+    env->rng = rng;
+    env->log = mail_server_core_log;
+    env->wall_time = mail_server_wall_time;
+}
+
 void    mail_server_core_log(void *context, MSG_LEVEL level, const char *text)
 {
     switch (level) {

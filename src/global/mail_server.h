@@ -52,6 +52,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include "core.h"
+#include "prng.h"
 #include "mail_conf.h"
 #include "argv.h"
 #include "vstring.h"
@@ -150,6 +151,12 @@ const char *mail_server_service(MAIL_SERVER *server);
 
 /* CLOCK_MONOTONIC in milliseconds. */
 core_time_ms mail_server_now(void);
+
+/*
+ * A CORE_ENV for a production core: rng seeded from the clock and the
+ * process id, log through msg(3), wall time from time(2); no lookups.
+ */
+void    mail_server_core_env(CORE_ENV *env, PRNG *rng);
 
 /* A CORE_ENV log sink that writes through msg(3). */
 void    mail_server_core_log(void *context, MSG_LEVEL level, const char *text);

@@ -36,27 +36,14 @@ typedef struct QMQPD_SHIM {
     VSTRING *client_name;
 } QMQPD_SHIM;
 
-static int64_t qmqpd_wall_time(void *unused_ctx, core_time_ms unused_now)
-{
-    return ((int64_t) time((time_t *) 0));
-}
-
 static int qmqpd_init(MAIL_SERVER *server, MAIL_CONF *conf, void *unused_ctx)
 {
     VSTRING *err = vstring_alloc(100);
-    const char *queue_dir;
-    long    ipc_timeout;
 
     if ((qmqpd_config = qmqpd_config_load(conf, err)) == 0)
 	msg_fatal("%s", vstring_str(err));
-    if ((queue_dir = mail_conf_expand(conf, "queue_directory", err)) == 0
-	|| mail_conf_time(conf, "ipc_timeout", 's', &ipc_timeout, err) < 0)
-	msg_fatal("%s", vstring_str(err));
-    qmqpd_cleanup = cleanup_client_create(queue_dir, (int) ipc_timeout);
-    prng_seed(&qmqpd_rng, (uint64_t) time((time_t *) 0) ^ ((uint64_t) getpid() << 32));
-    qmqpd_env.rng = &qmqpd_rng;
-    qmqpd_env.log = mail_server_core_log;
-    qmqpd_env.wall_time = qmqpd_wall_time;
+    qmqpd_cleanup = cleanup_client_from_conf(conf);
+    mail_server_core_env(&qmqpd_env, &qmqpd_rng);
     vstring_free(err);
     return (0);
 }
