@@ -204,3 +204,41 @@ int     mail_conf_time(MAIL_CONF *conf, const char *name, int unit, long *second
     }
     return (0);
 }
+
+char   *mail_conf_strdup(MAIL_CONF *conf, const char *name, VSTRING *err)
+{
+    const char *value = mail_conf_expand(conf, name, err);
+
+    return (value ? mystrdup(value) : 0);
+}
+
+int     mail_conf_long_min(MAIL_CONF *conf, const char *name, long min,
+			           long *value, VSTRING *err)
+{
+    long    got;
+
+    if (mail_conf_int(conf, name, &got, err) < 0)
+	return (-1);
+    if (got < min) {
+	vstring_sprintf(err, "invalid %s parameter value %ld < %ld", name, got, min);
+	return (-1);
+    }
+    *value = got;
+    return (0);
+}
+
+int     mail_conf_time_ms(MAIL_CONF *conf, const char *name, long min_seconds,
+			          int64_t *ms, VSTRING *err)
+{
+    long    seconds;
+
+    if (mail_conf_time(conf, name, 's', &seconds, err) < 0)
+	return (-1);
+    if (seconds < min_seconds) {
+	vstring_sprintf(err, "invalid %s parameter value %ld < %ld", name, seconds,
+			min_seconds);
+	return (-1);
+    }
+    *ms = (int64_t) seconds *1000;
+    return (0);
+}

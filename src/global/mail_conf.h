@@ -19,6 +19,7 @@
  *	Returned strings stay valid until the MAIL_CONF is changed or freed.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include "vstring.h"
 #include "main_cf.h"
 
@@ -46,5 +47,17 @@ int     mail_conf_bool(MAIL_CONF *conf, const char *name, bool *value, VSTRING *
 /* unit: the default unit of a bare number ('s', 'm', 'h', 'd', 'w'). */
 int     mail_conf_time(MAIL_CONF *conf, const char *name, int unit, long *seconds, VSTRING *err);
 int     mail_conf_size(MAIL_CONF *conf, const char *name, long *value, VSTRING *err);
+
+/*
+ * Conveniences for configuration loaders: an expanded copy (free with
+ * myfree; NULL with err set), an integer or a time (default unit
+ * seconds, result in milliseconds) that must be at least min, with
+ * stock's "invalid NAME parameter value N < MIN" complaint.
+ */
+char   *mail_conf_strdup(MAIL_CONF *conf, const char *name, VSTRING *err);
+int     mail_conf_long_min(MAIL_CONF *conf, const char *name, long min,
+			           long *value, VSTRING *err);
+int     mail_conf_time_ms(MAIL_CONF *conf, const char *name, long min_seconds,
+			          int64_t *ms, VSTRING *err);
 
 #endif
