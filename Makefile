@@ -200,6 +200,8 @@ sim: all
 		$(sort $(wildcard conformance/*/*.scn))
 	$(BUILD)/bin/simnet crashcheck --seed $(SIM_SEED) --messages 100 \
 		--front qmqpd --store cleanup --protocol qmqp
+	$(BUILD)/bin/simnet crashcheck --seed $(SIM_SEED) --messages 100 \
+		--front smtpd --store cleanup --protocol smtp
 
 # ---- run, install, clean ----------------------------------------------------------
 run: all

@@ -49,6 +49,8 @@ static const char *sim_conf_default(const char *name, void *unused_ctx)
 	{"mynetworks", "127.0.0.0/8 192.0.2.1/32"},
 	{"process_id", "1"},
 	{"process_name", "simnet"},
+	/* a current configuration, as "make run" and new installs write */
+	{"compatibility_level", "3.7"},
     };
     const PARAM_SPEC *spec;
     size_t  i;

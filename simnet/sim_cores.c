@@ -15,6 +15,7 @@
 #include "simnet.h"
 #include "qmqpd/qmqpd.h"
 #include "cleanup/cleanup.h"
+#include "smtpd/smtpd.h"
 
 /*
  * Program cores keep a pointer to their configuration, so each adapter
@@ -66,6 +67,51 @@ static void sim_qmqpd_free(void *ptr)
 
 static const SIM_CORE_OPS sim_qmqpd_ops = {
     "qmqpd", sim_qmqpd_create, sim_qmqpd_event, sim_qmqpd_free,
+};
+
+typedef struct SIM_SMTPD {
+    SMTPD_CONFIG *config;
+    SMTPD_CORE *core;
+} SIM_SMTPD;
+
+static void *sim_smtpd_create(MAIL_CONF *conf, const CORE_ENV *env,
+			              const SIM_SESSION *session)
+{
+    VSTRING *err = vstring_alloc(100);
+    SIM_SMTPD *ss;
+    SMTPD_SESSION sess;
+    SMTPD_CONFIG *config = smtpd_config_load(conf, err);
+
+    vstring_free(err);
+    if (config == 0)
+	return (0);
+    ss = (SIM_SMTPD *) mymalloc(sizeof(*ss));
+    memset(&sess, 0, sizeof(sess));
+    sess.client_name = "unknown";
+    sess.client_addr = session->client_addr;
+    sess.client_port = "unknown";
+    sess.addr_family = strchr(session->client_addr, ':') ? 10 : 2;
+    ss->config = config;
+    ss->core = smtpd_core_create(config, env, &sess);
+    return (ss);
+}
+
+static void sim_smtpd_event(void *ptr, const CORE_EVENT *ev, CORE_OUTBOX *out)
+{
+    smtpd_core_event(((SIM_SMTPD *) ptr)->core, ev, out);
+}
+
+static void sim_smtpd_free(void *ptr)
+{
+    SIM_SMTPD *ss = (SIM_SMTPD *) ptr;
+
+    smtpd_core_free(ss->core);
+    smtpd_config_free(ss->config);
+    myfree(ss);
+}
+
+static const SIM_CORE_OPS sim_smtpd_ops = {
+    "smtpd", sim_smtpd_create, sim_smtpd_event, sim_smtpd_free,
 };
 
 typedef struct SIM_CLEANUP {
@@ -121,6 +167,7 @@ const SIM_CORE_OPS *const sim_core_table[] = {
     &sim_toy_store_ops,
     &sim_toy_store_early_ack_ops,
     &sim_toy_echo_per_read_ops,
+    &sim_smtpd_ops,
     &sim_qmqpd_ops,
     &sim_cleanup_ops,
     0,

@@ -5,7 +5,8 @@
  *	crash checker: crash the disk at every operation in turn
  * DESCRIPTION
  *	sim_crash_check() sends a number of messages through a client peer,
- *	a receiving core (DATA ... "." answered "250 ... queued as ID") and
+ *	a receiving core (EHLO, then per message MAIL, RCPT and DATA ... "."
+ *	answered "250 ... queued as ID", or one QMQP packet each) and
  *	a cleanup stand-in, first without faults to count the disk
  *	operations, then once per operation N with the disk crashing at N.
  *	After each crash the host restarts and the durable disk is checked:
@@ -168,7 +169,16 @@ static void crash_run(SIM *sim, const SIM_CRASH_OPTS *opts, int messages, char *
     conn = sim_connect(sim, "192.0.2.10", "mx.example", "front", err);
     if (conn == 0 || sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) != 1)
 	goto done;
+    sim_conn_send(conn, "EHLO client.example\r\n", 21);
+    if (sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) != 1)
+	goto done;
     for (i = 0; i < messages; i++) {
+	sim_conn_send(conn, "MAIL FROM:<sender@client.example>\r\n", 35);
+	if (sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) != 1)
+	    goto done;
+	sim_conn_send(conn, "RCPT TO:<rcpt@mx.example>\r\n", 27);
+	if (sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) != 1)
+	    goto done;
 	sim_conn_send(conn, "DATA\r\n", 6);
 	if (sim_conn_read_reply(conn, CRASH_TIMEOUT_MS, &reply) != 1)
 	    goto done;

@@ -21,7 +21,7 @@ def main():
             cols = line.rstrip('\n').split('\t')
             if not line.startswith('#') and cols[0] in docs:
                 cols[3] = 'yes'
-                defaults[cols[0]] = cols[2]
+                defaults[cols[0]] = 'computed' if cols[4] == 'yes' else cols[2]
             rows.append('\t'.join(cols) + '\n' if not line.startswith('#') else line)
     missing = set(docs) - set(defaults)
     if missing:

@@ -14,4 +14,5 @@ CORE_SRCS += src/global/is_header.c
 CORE_SRCS += src/global/mail_date.c
 CORE_SRCS += src/global/rewrite_addr.c
 CORE_SRCS += src/global/mail_queue.c
+CORE_SRCS += src/global/mail_addr.c
 CORE_SRCS += src/global/input_transp.c

@@ -101,7 +101,7 @@ static void test_known_entries(void **state)
 	{"address_verify_cache_cleanup_interval", PARAM_TYPE_TIME, 'h', "12h", 0},
 	{"biff", PARAM_TYPE_BOOL, 0, "yes", 0},
 	{"smtputf8_enable", PARAM_TYPE_BOOL, 0,
-	"${{$compatibility_level} <level {1} ? {no} : {yes}}", 0},
+	"${{$compatibility_level} <level {1} ? {no} : {yes}}", PARAM_FLAG_IMPLEMENTED},
 	{"message_size_limit", PARAM_TYPE_LONG, 0, "10240000", PARAM_FLAG_IMPLEMENTED},
 	{"line_length_limit", PARAM_TYPE_INT, 0, "2048", PARAM_FLAG_IMPLEMENTED},
 	{"mailbox_command", PARAM_TYPE_RAW, 0, "", 0},

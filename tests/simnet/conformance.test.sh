@@ -60,4 +60,9 @@ for seed in 1 2 3; do
     "$simnet" crashcheck --seed $seed --messages 100 --front qmqpd --store cleanup \
 	--protocol qmqp || fail=1
 done
+# ... and SMTP through smtpd and cleanup
+for seed in 1 2; do
+    "$simnet" crashcheck --seed $seed --messages 50 --front smtpd --store cleanup \
+	--protocol smtp || fail=1
+done
 exit $fail
