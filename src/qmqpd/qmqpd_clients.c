@@ -21,71 +21,18 @@
 
 #include "mail_params.h"
 #include "stringops.h"
+#include "cidr_match.h"
 #include "qmqpd/qmqpd.h"
-
-/* qmqpd_addr_parse - text to bytes; returns the length (4, 16) or 0 */
-
-static size_t qmqpd_addr_parse(const char *text, unsigned char *out)
-{
-    if (inet_pton(AF_INET, text, out) == 1)
-	return (4);
-    if (inet_pton(AF_INET6, text, out) == 1)
-	return (16);
-    return (0);
-}
 
 /* qmqpd_match_addr - address pattern: 1 match, 0 no match, -1 not an address pattern */
 
 static int qmqpd_match_addr(const char *pattern, const char *addr)
 {
-    char    buf[128];
-    char   *slash;
-    char   *mask_text = 0;
-    unsigned char pat[16];
-    unsigned char got[16];
-    size_t  plen, glen;
-    long    bits;
-    size_t  i;
+    CIDR_PATTERN cidr;
 
-    if (strlen(pattern) >= sizeof(buf))
+    if (cidr_pattern_parse(pattern, &cidr) < 0)
 	return (-1);
-    strcpy(buf, pattern);
-    if ((slash = strrchr(buf, '/')) != 0) {
-	*slash = 0;
-	mask_text = slash + 1;
-    }
-    if (buf[0] == '[') {
-	size_t  n = strlen(buf);
-
-	if (n < 3 || buf[n - 1] != ']')
-	    return (-1);
-	buf[n - 1] = 0;
-	memmove(buf, buf + 1, n - 1);
-    }
-    if ((plen = qmqpd_addr_parse(buf, pat)) == 0)
-	return (-1);
-    if ((glen = qmqpd_addr_parse(addr, got)) != plen)
-	return (0);
-    if (mask_text == 0) {
-	bits = (long) plen * 8;
-    } else {
-	if (!alldig(mask_text) || strlen(mask_text) > 3)
-	    return (-1);
-	bits = strtol(mask_text, 0, 10);
-	if (bits > (long) plen * 8)
-	    return (-1);
-    }
-    for (i = 0; i < plen; i++) {
-	int     keep = bits >= 8 ? 8 : (bits > 0 ? (int) bits : 0);
-	unsigned char m = (unsigned char) (0xff << (8 - keep));
-
-	if (keep == 0)
-	    m = 0;
-	if ((pat[i] & m) != (got[i] & m))
-	    return (0);
-	bits -= 8;
-    }
-    return (1);
+    return (cidr_pattern_match(&cidr, addr) ? 1 : 0);
 }
 
 /* qmqpd_match_name - host name or domain pattern */

@@ -27,16 +27,13 @@
 #include <stdint.h>
 
 #include "argv.h"
+#include "cidr_match.h"
 #include "core.h"
 #include "mail_conf.h"
 #include "vstring.h"
 
 /* One mynetworks entry: address and prefix length, 4 or 16 bytes. */
-typedef struct SMTPD_CIDR {
-    unsigned char addr[16];
-    int     family_len;			/* 4 or 16 */
-    int     prefix;			/* bits */
-} SMTPD_CIDR;
+typedef CIDR_PATTERN SMTPD_CIDR;		/* one mynetworks entry */
 
 typedef struct SMTPD_CIDR_LIST {
     SMTPD_CIDR *items;

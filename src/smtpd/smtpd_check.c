@@ -32,85 +32,16 @@
 
 int     smtpd_cidr_parse(const char *text, SMTPD_CIDR *cidr)
 {
-    char   *copy = mystrdup(text);
-    char   *addr = copy;
-    char   *slash;
-    char   *end;
-    int     bits;
-    int     status = 0;
-
-    memset(cidr, 0, sizeof(*cidr));
-    if ((slash = strrchr(addr, '/')) != 0)
-	*slash++ = 0;
-    if (*addr == '[') {
-	if ((end = strchr(addr, ']')) == 0 || end[1] != 0) {
-	    myfree(copy);
-	    return (-1);
-	}
-	*end = 0;
-	addr++;
-    }
-    if (inet_pton(AF_INET, addr, cidr->addr) == 1) {
-	cidr->family_len = 4;
-    } else if (inet_pton(AF_INET6, addr, cidr->addr) == 1) {
-	cidr->family_len = 16;
-    } else {
-	myfree(copy);
-	return (-1);
-    }
-    bits = cidr->family_len * 8;
-    cidr->prefix = bits;
-    if (slash) {
-	if (!alldig(slash) || strlen(slash) > 3 || atoi(slash) > bits)
-	    status = -1;
-	else
-	    cidr->prefix = atoi(slash);
-    }
-    myfree(copy);
-    return (status);
-}
-
-/* smtpd_cidr_contains - does one pattern cover the address bytes */
-
-static bool smtpd_cidr_contains(const SMTPD_CIDR *c, const unsigned char *addr)
-{
-    int     full = c->prefix / 8;
-    int     rest = c->prefix % 8;
-
-    if (memcmp(c->addr, addr, (size_t) full) != 0)
-	return (false);
-    if (rest == 0)
-	return (true);
-    return (((c->addr[full] ^ addr[full]) & (0xff << (8 - rest)) & 0xff) == 0);
+    return (cidr_pattern_parse(text, cidr));
 }
 
 bool    smtpd_cidr_match(const SMTPD_CIDR_LIST *list, const char *text)
 {
-    unsigned char addr[16];
-    unsigned char mapped[4];
-    int     len;
     size_t  i;
 
-    if (inet_pton(AF_INET, text, addr) == 1) {
-	len = 4;
-    } else if (inet_pton(AF_INET6, text, addr) == 1) {
-	len = 16;
-    } else {
-	return (false);
-    }
-    /* An IPv4-mapped IPv6 client also matches IPv4 patterns. */
-    if (len == 16 && memcmp(addr, "\0\0\0\0\0\0\0\0\0\0\377\377", 12) == 0)
-	memcpy(mapped, addr + 12, 4);
-    for (i = 0; i < list->count; i++) {
-	const SMTPD_CIDR *c = list->items + i;
-
-	if (c->family_len == len && smtpd_cidr_contains(c, addr))
+    for (i = 0; i < list->count; i++)
+	if (cidr_pattern_match(list->items + i, text))
 	    return (true);
-	if (c->family_len == 4 && len == 16
-	    && memcmp(addr, "\0\0\0\0\0\0\0\0\0\0\377\377", 12) == 0
-	    && smtpd_cidr_contains(c, mapped))
-	    return (true);
-    }
     return (false);
 }
 

@@ -18,50 +18,13 @@
 #include "argv.h"
 #include "cleanup_proto.h"
 #include "mail_conf.h"
+#include "input_transp.h"
 #include "mail_params.h"
 #include "mymalloc.h"
 #include "stringops.h"
 #include "smtpd/smtpd.h"
 
 #define SMTPD_LIST_SEP	", \t\r\n"
-
-static char *smtpd_config_str(MAIL_CONF *conf, const char *name, VSTRING *err)
-{
-    const char *value = mail_conf_expand(conf, name, err);
-
-    return (value ? mystrdup(value) : 0);
-}
-
-/* smtpd_config_time_ms - time parameter with a lower bound, in ms */
-
-static int smtpd_config_time_ms(MAIL_CONF *conf, const char *name, long min,
-				        core_time_ms *out, VSTRING *err)
-{
-    long    seconds;
-
-    if (mail_conf_time(conf, name, 's', &seconds, err) < 0)
-	return (-1);
-    if (seconds < min) {
-	vstring_sprintf(err, "invalid %s parameter value %ld < %ld", name, seconds, min);
-	return (-1);
-    }
-    *out = (core_time_ms) seconds *1000;
-    return (0);
-}
-
-/* smtpd_config_long - integer parameter with a lower bound */
-
-static int smtpd_config_long(MAIL_CONF *conf, const char *name, long min,
-			             long *out, VSTRING *err)
-{
-    if (mail_conf_int(conf, name, out, err) < 0)
-	return (-1);
-    if (*out < min) {
-	vstring_sprintf(err, "invalid %s parameter value %ld < %ld", name, *out, min);
-	return (-1);
-    }
-    return (0);
-}
 
 /* smtpd_config_words - list parameter split into words */
 
@@ -131,36 +94,6 @@ static int smtpd_config_networks(MAIL_CONF *conf, const char *name,
     return (0);
 }
 
-/* smtpd_config_override - receive_override_options to cleanup flags */
-
-static int smtpd_config_override(const char *value, int *flags, VSTRING *err)
-{
-    ARGV   *words = argv_split(value, SMTPD_LIST_SEP);
-    size_t  i;
-    int     status = 0;
-
-    for (i = 0; i < words->argc; i++) {
-	const char *w = words->argv[i];
-
-	if (strcaseeq(w, "no_unknown_recipient_checks")) {
-	     /* recipient validation is not implemented */ ;
-	} else if (strcaseeq(w, "no_address_mappings")) {
-	    *flags &= ~(CLEANUP_FLAG_BCC_OK | CLEANUP_FLAG_MAP_OK);
-	} else if (strcaseeq(w, "no_header_body_checks")) {
-	    *flags &= ~CLEANUP_FLAG_FILTER;
-	} else if (strcaseeq(w, "no_milters")) {
-	    *flags &= ~CLEANUP_FLAG_MILTER;
-	} else {
-	    vstring_sprintf(err, "unknown receive_override_options value \"%s\" in \"%s\"",
-			    w, value);
-	    status = -1;
-	    break;
-	}
-    }
-    argv_free(words);
-    return (status);
-}
-
 /* smtpd_config_plain_words - command names only ("CONNECT GET POST") */
 
 static ARGV *smtpd_config_plain_words(MAIL_CONF *conf, const char *name, VSTRING *err)
@@ -206,23 +139,23 @@ SMTPD_CONFIG *smtpd_config_load(MAIL_CONF *conf, VSTRING *err)
     ARGV   *parents;
     size_t  i;
 
-    if ((cfg->myhostname = smtpd_config_str(conf, VAR_MYHOSTNAME, err)) == 0
-	|| (cfg->mail_name = smtpd_config_str(conf, VAR_MAIL_NAME, err)) == 0
-	|| (cfg->banner = smtpd_config_str(conf, VAR_SMTPD_BANNER, err)) == 0)
+    if ((cfg->myhostname = mail_conf_strdup(conf, VAR_MYHOSTNAME, err)) == 0
+	|| (cfg->mail_name = mail_conf_strdup(conf, VAR_MAIL_NAME, err)) == 0
+	|| (cfg->banner = mail_conf_strdup(conf, VAR_SMTPD_BANNER, err)) == 0)
 	goto bad;
-    if (smtpd_config_time_ms(conf, VAR_SMTPD_TIMEOUT, 1, &cfg->timeout_ms, err) < 0
-	|| smtpd_config_time_ms(conf, VAR_SMTPD_ERROR_SLEEP_TIME, 0, &cfg->error_sleep_ms, err) < 0
-	|| smtpd_config_long(conf, VAR_SMTPD_SOFT_ERROR_LIMIT, 1, &cfg->soft_error_limit, err) < 0
-	|| smtpd_config_long(conf, VAR_SMTPD_HARD_ERROR_LIMIT, 1, &cfg->hard_error_limit, err) < 0
-	|| smtpd_config_long(conf, VAR_SMTPD_JUNK_COMMAND_LIMIT, 1, &cfg->junk_command_limit, err) < 0)
+    if (mail_conf_time_ms(conf, VAR_SMTPD_TIMEOUT, 1, &cfg->timeout_ms, err) < 0
+	|| mail_conf_time_ms(conf, VAR_SMTPD_ERROR_SLEEP_TIME, 0, &cfg->error_sleep_ms, err) < 0
+	|| mail_conf_long_min(conf, VAR_SMTPD_SOFT_ERROR_LIMIT, 1, &cfg->soft_error_limit, err) < 0
+	|| mail_conf_long_min(conf, VAR_SMTPD_HARD_ERROR_LIMIT, 1, &cfg->hard_error_limit, err) < 0
+	|| mail_conf_long_min(conf, VAR_SMTPD_JUNK_COMMAND_LIMIT, 1, &cfg->junk_command_limit, err) < 0)
 	goto bad;
-    if (smtpd_config_long(conf, VAR_SMTPD_RECIPIENT_LIMIT, 1, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_SMTPD_RECIPIENT_LIMIT, 1, &num, err) < 0)
 	goto bad;
     cfg->recipient_limit = (size_t) num;
-    if (smtpd_config_long(conf, VAR_LINE_LENGTH_LIMIT, 1, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_LINE_LENGTH_LIMIT, 1, &num, err) < 0)
 	goto bad;
     cfg->line_length_limit = (size_t) num;
-    if (smtpd_config_long(conf, VAR_MESSAGE_SIZE_LIMIT, 0, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_MESSAGE_SIZE_LIMIT, 0, &num, err) < 0)
 	goto bad;
     cfg->message_size_limit = (size_t) num;
     if (mail_conf_bool(conf, VAR_DISABLE_VRFY_COMMAND, &cfg->disable_vrfy, err) < 0
@@ -271,28 +204,28 @@ SMTPD_CONFIG *smtpd_config_load(MAIL_CONF *conf, VSTRING *err)
 			VAR_SMTPD_FORBID_BARE_NEWLINE, value);
 	goto bad;
     }
-    if (smtpd_config_long(conf, VAR_SMTPD_FORBID_BARE_NEWLINE_REJECT_CODE, 400, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_SMTPD_FORBID_BARE_NEWLINE_REJECT_CODE, 400, &num, err) < 0)
 	goto bad;
     cfg->bare_lf_code = (int) num;
-    if (smtpd_config_long(conf, VAR_RELAY_DOMAINS_REJECT_CODE, 400, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_RELAY_DOMAINS_REJECT_CODE, 400, &num, err) < 0)
 	goto bad;
     cfg->relay_reject_code = (int) num;
-    if (smtpd_config_long(conf, VAR_REJECT_CODE, 400, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_REJECT_CODE, 400, &num, err) < 0)
 	goto bad;
     cfg->reject_code = (int) num;
-    if (smtpd_config_long(conf, VAR_DEFER_CODE, 400, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_DEFER_CODE, 400, &num, err) < 0)
 	goto bad;
     cfg->defer_code = (int) num;
-    if (smtpd_config_long(conf, VAR_NON_FQDN_REJECT_CODE, 400, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_NON_FQDN_REJECT_CODE, 400, &num, err) < 0)
 	goto bad;
     cfg->non_fqdn_code = (int) num;
-    if (smtpd_config_long(conf, VAR_INVALID_HOSTNAME_REJECT_CODE, 400, &num, err) < 0)
+    if (mail_conf_long_min(conf, VAR_INVALID_HOSTNAME_REJECT_CODE, 400, &num, err) < 0)
 	goto bad;
     cfg->invalid_hostname_code = (int) num;
     if ((value = mail_conf_expand(conf, VAR_RECEIVE_OVERRIDE_OPTIONS, err)) == 0)
 	goto bad;
     cfg->cleanup_flags = CLEANUP_FLAG_MASK_EXTERNAL;
-    if (smtpd_config_override(value, &cfg->cleanup_flags, err) < 0)
+    if (input_transp_cleanup(value, &cfg->cleanup_flags, err) < 0)
 	goto bad;
     return (cfg);
 
