@@ -24,32 +24,6 @@
 
 #define CRASH_TIMEOUT_MS	(10 * 60 * 1000)
 
-/* One record from buf at *pos: 1 ok, 0 end of buffer, -1 malformed. */
-static int crash_rec_next(const char *buf, size_t len, size_t *pos, int *type,
-			          const char **data, size_t *dlen)
-{
-    size_t  p = *pos, n = 0;
-    int     shift = 0, digits = 0;
-    unsigned char ch;
-
-    if (p >= len)
-	return (0);
-    *type = (unsigned char) buf[p++];
-    do {
-	if (p >= len || ++digits > REC_LEN_MAX_DIGITS)
-	    return (-1);
-	ch = (unsigned char) buf[p++];
-	n |= (size_t) (ch & 0x7f) << shift;
-	shift += 7;
-    } while (ch & 0x80);
-    if (n > len - p)
-	return (-1);
-    *data = buf + p;
-    *dlen = n;
-    *pos = p + n;
-    return (1);
-}
-
 /*
  * Checks a ready file: records well formed, REC_TYPE_END last; every
  * line of body (when not NULL) must appear among the REC_TYPE_NORM
@@ -57,32 +31,31 @@ static int crash_rec_next(const char *buf, size_t len, size_t *pos, int *type,
  */
 static int crash_check_file(const VSTRING *content, const char *body, VSTRING *why)
 {
-    size_t  pos = 0, dlen, want_len;
-    int     type = 0, last = 0, ret;
-    const char *data;
+    REC_ITER it;
+    REC_RECORD rec;
+    int     type, last = 0;
+    size_t  want_len;
     const char *want = body, *nl;
 
-    while ((ret = crash_rec_next(vstring_str(content), vstring_len(content),
-				 &pos, &type, &data, &dlen)) > 0) {
+    rec_iter_init(&it, vstring_str(content), vstring_len(content), REC_LEN_MAX);
+    while ((type = rec_iter_next(&it, &rec)) >= 0) {
 	last = type;
 	if (type == REC_TYPE_NORM && want && *want) {
 	    nl = strchr(want, '\n');
 	    want_len = nl ? (size_t) (nl - want) : strlen(want);
-	    if (dlen == want_len && memcmp(data, want, dlen) == 0)
+	    if (rec.len == want_len && memcmp(rec.data, want, rec.len) == 0)
 		want = nl ? nl + 1 : want + want_len;
 	}
     }
-    if (ret < 0)
-	vstring_sprintf(why, "malformed record at offset %zu", pos);
+    if (type != REC_TYPE_EOF)
+	vstring_sprintf(why, "malformed record at offset %zu", it.pos);
     else if (last != REC_TYPE_END)
 	vstring_strcpy(why, "no end record");
     else if (want && *want)
 	vstring_strcpy(why, "content differs");
     else
-	ret = 1;
-    if (ret != 1)
-	ret = 0;
-    return (ret);
+	return (1);
+    return (0);
 }
 
 static void crash_body(VSTRING *body, int i)

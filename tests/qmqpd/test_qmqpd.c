@@ -24,6 +24,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_records.h"
+
 #include "argv.h"
 #include "cleanup_proto.h"
 #include "core.h"
@@ -392,37 +394,6 @@ static void run_cleanup(RUN *r)
     }
 }
 
-/* record_text - queue-file records as "T:data|..." */
-
-static void record_text(const VSTRING *in, VSTRING *out, const char *label)
-{
-    const unsigned char *cp = (const unsigned char *) vstring_str(in);
-    const unsigned char *end = cp + vstring_len(in);
-
-    vstring_reset(out);
-    while (cp < end) {
-	int     type = *cp++;
-	size_t  len = 0;
-	int     shift = 0;
-
-	for (;;) {
-	    if (cp >= end)
-		fail_msg("%s: truncated record length", label);
-	    len |= (size_t) (*cp & 0x7f) << shift;
-	    shift += 7;
-	    if ((*cp++ & 0x80) == 0)
-		break;
-	}
-	if ((size_t) (end - cp) < len)
-	    fail_msg("%s: truncated record data", label);
-	if (vstring_len(out))
-	    vstring_addch(out, '|');
-	vstring_sprintf_append(out, "%c:", type);
-	vstring_memcat(out, cp, len);
-	cp += len;
-    }
-}
-
 static void run_session(const SESSION_CASE *c, int mode)
 {
     static const char *modes[] = {"whole", "bytewise", "late open"};
@@ -492,7 +463,7 @@ static void run_session(const SESSION_CASE *c, int mode)
 	fail_msg("%s (%s): closed but not done", c->label, modes[mode]);
 
     if (c->records) {
-	record_text(r.records, text, c->label);
+	test_record_text(r.records, text, c->label);
 	if (strcmp(vstring_str(text), c->records) != 0)
 	    fail_msg("%s (%s): records\ngot  %s\nwant %s", c->label, modes[mode],
 		     vstring_str(text), c->records);

@@ -19,6 +19,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "test_records.h"
+
 #include "argv.h"
 #include "cleanup_proto.h"
 #include "core.h"
@@ -782,37 +784,6 @@ static void run_cleanup(RUN *r)
     }
 }
 
-/* record_text - queue-file records as "T:data|..." */
-
-static void record_text(const VSTRING *in, VSTRING *out, const char *label)
-{
-    const unsigned char *cp = (const unsigned char *) vstring_str(in);
-    const unsigned char *end = cp + vstring_len(in);
-
-    vstring_reset(out);
-    while (cp < end) {
-	int     type = *cp++;
-	size_t  len = 0;
-	int     shift = 0;
-
-	for (;;) {
-	    if (cp >= end)
-		fail_msg("%s: truncated record length", label);
-	    len |= (size_t) (*cp & 0x7f) << shift;
-	    shift += 7;
-	    if ((*cp++ & 0x80) == 0)
-		break;
-	}
-	if ((size_t) (end - cp) < len)
-	    fail_msg("%s: truncated record data", label);
-	if (vstring_len(out))
-	    vstring_addch(out, '|');
-	vstring_sprintf_append(out, "%c:", type);
-	vstring_memcat(out, cp, len);
-	cp += len;
-    }
-}
-
 static void run_dialogue(const DIALOGUE *d, int bytewise, VSTRING *replies_out)
 {
     VSTRING *err = vstring_alloc(100);
@@ -884,7 +855,7 @@ static void run_dialogue(const DIALOGUE *d, int bytewise, VSTRING *replies_out)
 	fail_msg("%s (%s): replies\ngot  %s\nwant %s", d->label, mode,
 		 vstring_str(r.replies), d->replies);
     if (d->records) {
-	record_text(r.records, text, d->label);
+	test_record_text(r.records, text, d->label);
 	if (strcmp(vstring_str(text), d->records) != 0)
 	    fail_msg("%s (%s): records\ngot  %s\nwant %s", d->label, mode,
 		     vstring_str(text), d->records);
@@ -966,8 +937,8 @@ static void test_stock_sample(void **state)
     }
     assert_true(r.closed);
     vstring_memcpy(stock, (const char *) stock_input, sizeof(stock_input));
-    record_text(stock, want, "stock");
-    record_text(r.records, got, "ours");
+    test_record_text(stock, want, "stock");
+    test_record_text(r.records, got, "ours");
     /* "T:1795592113 213898|..." versus "T:1795592113 0|..." */
     if (strncmp(vstring_str(want), "T:1795592113 ", 13) != 0
 	|| strncmp(vstring_str(got), "T:1795592113 0|", 15) != 0
