@@ -19,7 +19,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "test_records.h"
+#include "record_text.h"
 
 #include "argv.h"
 #include "cleanup_proto.h"

@@ -1,8 +1,8 @@
-#ifndef TEST_RECORDS_H
-#define TEST_RECORDS_H
+#ifndef RECORD_TEXT_H
+#define RECORD_TEXT_H
 /*
  * NAME
- *	test_records 3h
+ *	record_text 3h
  * SUMMARY
  *	queue-file records as text, for test assertions
  * DESCRIPTION

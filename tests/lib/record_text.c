@@ -1,10 +1,10 @@
 /*
  * NAME
- *	test_records 3
+ *	record_text 3
  * SUMMARY
  *	queue-file records as text, for test assertions
  * DESCRIPTION
- *	See test_records.h. Uses the production record reader, so tests of
+ *	See record_text.h. Uses the production record reader, so tests of
  *	the writers (smtpd, qmqpd, cleanup) read records the way the rest
  *	of the system does.
  */
@@ -15,7 +15,7 @@
 #include <cmocka.h>
 
 #include "record.h"
-#include "test_records.h"
+#include "record_text.h"
 
 void    test_record_text(const VSTRING *in, VSTRING *out, const char *label)
 {
