@@ -196,7 +196,7 @@ fuzz-libs: $(LINK_LIBS)
 SIM_SEED ?= 1
 sim: all
 	$(BUILD)/bin/simnet run --seed $(SIM_SEED) \
-		$(foreach m,$(wildcard spec/qmqp.tsv spec/rfc*.tsv conformance/*/*.tsv),--matrix $(m)) \
+		$(foreach m,$(wildcard spec/qmqp.tsv spec/rfc*.tsv spec/esmtp.tsv conformance/*/*.tsv),--matrix $(m)) \
 		$(sort $(wildcard conformance/*/*.scn))
 	$(BUILD)/bin/simnet crashcheck --seed $(SIM_SEED) --messages 100 \
 		--front qmqpd --store cleanup --protocol qmqp
