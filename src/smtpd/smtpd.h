@@ -71,6 +71,7 @@ typedef struct SMTPD_CONFIG {
     ARGV   *recipient_restrictions;	/* smtpd_recipient_restrictions */
     SMTPD_CIDR_LIST mynetworks;		/* mynetworks */
     SMTPD_CIDR_LIST xclient_hosts;	/* smtpd_authorized_xclient_hosts */
+    SMTPD_CIDR_LIST xforward_hosts;	/* smtpd_authorized_xforward_hosts */
     ARGV   *mydestination;		/* mydestination, lower case */
     ARGV   *relay_domains;		/* relay_domains, lower case */
     bool    relay_parent_match;		/* parent_domain_matches_subdomains */

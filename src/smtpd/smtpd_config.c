@@ -183,7 +183,9 @@ SMTPD_CONFIG *smtpd_config_load(MAIL_CONF *conf, VSTRING *err)
     }
     if (smtpd_config_networks(conf, VAR_MYNETWORKS, &cfg->mynetworks, err) < 0
 	|| smtpd_config_networks(conf, VAR_SMTPD_AUTHORIZED_XCLIENT_HOSTS,
-				 &cfg->xclient_hosts, err) < 0)
+				 &cfg->xclient_hosts, err) < 0
+	|| smtpd_config_networks(conf, VAR_SMTPD_AUTHORIZED_XFORWARD_HOSTS,
+				 &cfg->xforward_hosts, err) < 0)
 	goto bad;
     if ((parents = smtpd_config_words(conf, VAR_PARENT_DOMAIN_MATCHES_SUBDOMAINS, true, err)) == 0)
 	goto bad;
@@ -249,5 +251,6 @@ void    smtpd_config_free(SMTPD_CONFIG *cfg)
     argv_free(cfg->relay_domains);
     myfree(cfg->mynetworks.items);
     myfree(cfg->xclient_hosts.items);
+    myfree(cfg->xforward_hosts.items);
     myfree(cfg);
 }

@@ -42,7 +42,7 @@
 #include "smtpd/smtpd_int.h"
 
 static const char *smtpd_cmd_names[SMTPD_C_COUNT] = {
-    "helo", "ehlo", "xclient", "starttls", "auth", "mail", "rcpt", "data", "bdat", "rset",
+    "helo", "ehlo", "xclient", "xforward", "starttls", "auth", "mail", "rcpt", "data", "bdat", "rset",
     "noop", "vrfy", "etrn", "quit",
 };
 
@@ -219,6 +219,7 @@ void    smtpd_reset(SMTPD_CORE *core, CORE_OUTBOX *box)
     core->decl_size = 0;
     core->in_long = false;
     vstring_reset(core->line);
+    smtpd_xforward_reset(core);
 }
 
 /* smtpd_open - start the cleanup conversation for command id */
@@ -247,7 +248,9 @@ static void smtpd_write_envelope(SMTPD_CORE *core, core_time_ms now)
     rec_fprintf(r, REC_TYPE_TIME, "%lld %d", (long long) wall, 0);
     rec_fprintf(r, REC_TYPE_ATTR, "log_ident=%s", core->queue_id);
     rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_RWR_CONTEXT,
-		core->rewrite_local ? "local" : "remote");
+		(core->xf_active && core->xf_source >= 0 ?
+		 core->xf_source : core->rewrite_local) ?
+		"local" : "remote");
     if (core->envid)
 	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_DSN_ENVID, core->envid);
     if (core->ret_flags)
@@ -255,13 +258,33 @@ static void smtpd_write_envelope(SMTPD_CORE *core, core_time_ms now)
     rec_puts(r, REC_TYPE_FROM, core->sender);
     if (core->encoding)
 	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_ENCODING, core->encoding);
-    rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_NAME, core->name);
-    rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_ADDR, core->rfc_addr);
-    rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_PORT, core->port);
-    rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_ORIGIN, core->namaddr);
-    if (core->helo)
-	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_HELO_NAME, core->helo);
-    rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_PROTO_NAME, core->protocol);
+    /*
+     * The log_* attributes name the original client once XFORWARD was
+     * used: its values, [UNAVAILABLE] ones as "unknown", never mixed
+     * with this session's.
+     */
+    if (core->xf_active) {
+	const char *xname = core->xf_name ? core->xf_name : "unknown";
+	const char *xaddr = core->xf_addr ? core->xf_addr : "unknown";
+
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_NAME, xname);
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_ADDR, xaddr);
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_PORT,
+		    core->xf_port ? core->xf_port : "unknown");
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s[%s]", MAIL_ATTR_LOG_ORIGIN, xname, xaddr);
+	if (core->xf_helo)
+	    rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_HELO_NAME, core->xf_helo);
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_PROTO_NAME,
+		    core->xf_proto ? core->xf_proto : "unknown");
+    } else {
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_NAME, core->name);
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_ADDR, core->rfc_addr);
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_CLIENT_PORT, core->port);
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_ORIGIN, core->namaddr);
+	if (core->helo)
+	    rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_HELO_NAME, core->helo);
+	rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_LOG_PROTO_NAME, core->protocol);
+    }
     rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_ACT_CLIENT_NAME, core->name);
     rec_fprintf(r, REC_TYPE_ATTR, "reverse_client_name=%s", core->reverse_name);
     rec_fprintf(r, REC_TYPE_ATTR, "%s=%s", MAIL_ATTR_ACT_CLIENT_ADDR, core->addr);
@@ -478,6 +501,7 @@ SMTPD_CORE *smtpd_core_create(const SMTPD_CONFIG *config, const CORE_ENV *env,
     core->server_port = session->server_port ? mystrdup(session->server_port) : 0;
     core->addr_family = session->addr_family;
     core->rewrite_local = session->rewrite_local;
+    core->xf_source = -1;
     core->namaddr = (config->client_port_logging ?
 		     concatenate(name, "[", addr, "]:", port, (char *) 0) :
 		     concatenate(name, "[", addr, "]", (char *) 0));
@@ -511,6 +535,7 @@ void    smtpd_core_free(SMTPD_CORE *core)
     myfree(core->server_port);
     myfree(core->namaddr);
     myfree(core->helo);
+    smtpd_xforward_reset(core);
     myfree(core->sender);
     myfree(core->first_rcpt);
     myfree(core->encoding);

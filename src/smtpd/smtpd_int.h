@@ -24,7 +24,7 @@ typedef enum SMTPD_STATE {
 
 /* Commands with statistics, in the order of stock's disconnect line. */
 typedef enum SMTPD_CMD_ID {
-    SMTPD_C_HELO, SMTPD_C_EHLO, SMTPD_C_XCLIENT, SMTPD_C_STARTTLS, SMTPD_C_AUTH, SMTPD_C_MAIL,
+    SMTPD_C_HELO, SMTPD_C_EHLO, SMTPD_C_XCLIENT, SMTPD_C_XFORWARD, SMTPD_C_STARTTLS, SMTPD_C_AUTH, SMTPD_C_MAIL,
     SMTPD_C_RCPT, SMTPD_C_DATA, SMTPD_C_BDAT, SMTPD_C_RSET, SMTPD_C_NOOP,
     SMTPD_C_VRFY, SMTPD_C_ETRN, SMTPD_C_QUIT, SMTPD_C_COUNT,
 } SMTPD_CMD_ID;
@@ -69,6 +69,16 @@ struct SMTPD_CORE {
     int     stat_all[SMTPD_C_COUNT];
     int     unknown_count;
     long    error_count;
+
+    /* XFORWARD: the original client of a trusted proxy, for logging. */
+    bool    xf_active;			/* an XFORWARD came in this transaction */
+    char   *xf_name;
+    char   *xf_addr;
+    char   *xf_port;
+    char   *xf_helo;
+    char   *xf_proto;
+    char   *xf_ident;
+    int     xf_source;			/* -1 unset, 0 remote, 1 local */
 
     /* Session. */
     char   *helo;
@@ -122,6 +132,9 @@ void    smtpd_open(SMTPD_CORE *, SMTPD_CMD_ID, CORE_OUTBOX *);
 /* smtpd_xclient.c */
 bool    smtpd_xclient_allowed(const SMTPD_CORE *);
 int     smtpd_cmd_xclient(SMTPD_CORE *, core_time_ms, CORE_OUTBOX *);
+int     smtpd_cmd_xforward(SMTPD_CORE *, core_time_ms, CORE_OUTBOX *);
+bool    smtpd_xforward_allowed(const SMTPD_CORE *core);
+void    smtpd_xforward_reset(SMTPD_CORE *core);
 
 /* smtpd_proto.c */
 void    smtpd_command(SMTPD_CORE *, const char *, size_t, core_time_ms, CORE_OUTBOX *);

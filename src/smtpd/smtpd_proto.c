@@ -118,6 +118,8 @@ static int smtpd_cmd_ehlo(SMTPD_CORE *core, core_time_ms now, CORE_OUTBOX *box)
     argv_add(kw, "ETRN");
     if (smtpd_xclient_allowed(core))
 	argv_add(kw, "XCLIENT NAME ADDR PROTO HELO REVERSE_NAME PORT LOGIN DESTADDR DESTPORT");
+    if (smtpd_xforward_allowed(core))
+	argv_add(kw, "XFORWARD NAME ADDR PROTO HELO SOURCE PORT IDENT");
     argv_add(kw, "ENHANCEDSTATUSCODES");
     argv_add(kw, "8BITMIME");
     argv_add(kw, "DSN");
@@ -543,6 +545,7 @@ static const struct SMTPD_COMMAND {
     {"HELO", SMTPD_C_HELO, smtpd_cmd_helo},
     {"EHLO", SMTPD_C_EHLO, smtpd_cmd_ehlo},
     {"XCLIENT", SMTPD_C_XCLIENT, smtpd_cmd_xclient},
+    {"XFORWARD", SMTPD_C_XFORWARD, smtpd_cmd_xforward},
     {"STARTTLS", SMTPD_C_STARTTLS, smtpd_cmd_starttls},
     {"AUTH", SMTPD_C_AUTH, smtpd_cmd_auth},
     {"MAIL", SMTPD_C_MAIL, smtpd_cmd_mail},

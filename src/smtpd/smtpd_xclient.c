@@ -199,3 +199,136 @@ int     smtpd_cmd_xclient(SMTPD_CORE *core, core_time_ms now, CORE_OUTBOX *box)
     smtpd_reply(core, now, box, "220 %s", core->config->banner);
     return (SMTPD_DONE_OK);
 }
+
+/*
+ * XFORWARD: a trusted proxy (a content filter's re-injection, say) passes
+ * on the original client for logging, per transaction; see the XFORWARD
+ * README. The first XFORWARD of a transaction makes every attribute
+ * [UNAVAILABLE]; later ones fill them in; the end of the transaction
+ * (RSET, the end of data) forgets them.
+ */
+bool    smtpd_xforward_allowed(const SMTPD_CORE *core)
+{
+    return (smtpd_cidr_match(&core->config->xforward_hosts, core->addr));
+}
+
+void    smtpd_xforward_reset(SMTPD_CORE *core)
+{
+    myfree(core->xf_name);
+    myfree(core->xf_addr);
+    myfree(core->xf_port);
+    myfree(core->xf_helo);
+    myfree(core->xf_proto);
+    myfree(core->xf_ident);
+    core->xf_name = core->xf_addr = core->xf_port = core->xf_helo = 0;
+    core->xf_proto = core->xf_ident = 0;
+    core->xf_source = -1;
+    core->xf_active = false;
+}
+
+/* smtpd_xforward_attr - one NAME=value into core; 0, or -1 with the reply queued */
+
+static int smtpd_xforward_attr(SMTPD_CORE *core, const char *word, core_time_ms now,
+			               CORE_OUTBOX *box)
+{
+    const char *eq = strchr(word, '=');
+    char  **field = 0;
+    char   *name;
+    const char *value;
+    unsigned char buf[16];
+    bool    unavail;
+    int     status = 0;
+
+    if (eq == 0 || eq == word) {
+	smtpd_reply(core, now, box, "501 5.5.4 Syntax: XFORWARD attribute=value...");
+	return (-1);
+    }
+    name = mystrndup(word, (size_t) (eq - word));
+    if (smtpd_xtext_decode(core->scratch, eq + 1) < 0 || !allprint(vstring_str(core->scratch))) {
+	smtpd_reply(core, now, box, "501 5.5.4 Bad %s syntax: %s", name, eq + 1);
+	myfree(name);
+	return (-1);
+    }
+    value = vstring_str(core->scratch);
+    unavail = strcaseeq(value, "[UNAVAILABLE]");
+    if (strcaseeq(name, "NAME")) {
+	field = &core->xf_name;
+    } else if (strcaseeq(name, "ADDR")) {
+	field = &core->xf_addr;
+	if (!unavail) {
+	    const char *a = (strncasecmp(value, "IPV6:", 5) == 0 ? value + 5 : value);
+
+	    if ((a == value && inet_pton(AF_INET, a, buf) != 1)
+		|| (a != value && inet_pton(AF_INET6, a, buf) != 1)) {
+		smtpd_reply(core, now, box, "501 5.5.4 Bad XFORWARD ADDR syntax: %s", value);
+		status = -1;
+	    } else if (a != value) {
+		vstring_sprintf(core->scratch, "IPv6:%s", a);
+		value = vstring_str(core->scratch);
+	    }
+	}
+    } else if (strcaseeq(name, "PORT")) {
+	field = &core->xf_port;
+	if (!unavail && (!alldig(value) || strlen(value) > 5 || atoi(value) > 65535)) {
+	    smtpd_reply(core, now, box, "501 5.5.4 Bad XFORWARD PORT syntax: %s", value);
+	    status = -1;
+	}
+    } else if (strcaseeq(name, "PROTO")) {
+	field = &core->xf_proto;
+    } else if (strcaseeq(name, "HELO")) {
+	field = &core->xf_helo;
+    } else if (strcaseeq(name, "IDENT")) {
+	field = &core->xf_ident;
+    } else if (strcaseeq(name, "SOURCE")) {
+	if (unavail)
+	    core->xf_source = -1;
+	else if (strcaseeq(value, "LOCAL"))
+	    core->xf_source = 1;
+	else if (strcaseeq(value, "REMOTE"))
+	    core->xf_source = 0;
+	else {
+	    smtpd_reply(core, now, box, "501 5.5.4 Bad XFORWARD SOURCE syntax: %s", value);
+	    status = -1;
+	}
+    } else {
+	smtpd_reply(core, now, box, "501 5.5.4 Bad XFORWARD attribute name: %s", name);
+	status = -1;
+    }
+    if (status == 0 && field != 0) {
+	myfree(*field);
+	*field = unavail ? 0 : mystrdup(value);
+    }
+    myfree(name);
+    return (status);
+}
+
+int     smtpd_cmd_xforward(SMTPD_CORE *core, core_time_ms now, CORE_OUTBOX *box)
+{
+    ARGV   *words;
+    size_t  i;
+
+    if (core->sender) {
+	smtpd_reply(core, now, box, "503 5.5.1 Error: MAIL transaction in progress");
+	return (SMTPD_DONE_ERR);
+    }
+    if (!smtpd_xforward_allowed(core)) {
+	smtpd_reply(core, now, box, "550 5.7.0 Error: insufficient authorization");
+	return (SMTPD_DONE_ERR);
+    }
+    words = argv_split(vstring_str(core->cmd->args), " \t");
+    if (words->argc == 0) {
+	argv_free(words);
+	smtpd_reply(core, now, box, "501 5.5.4 Syntax: XFORWARD attribute=value...");
+	return (SMTPD_DONE_ERR);
+    }
+    core->xf_active = true;
+    for (i = 0; i < words->argc; i++) {
+	if (smtpd_xforward_attr(core, words->argv[i], now, box) < 0) {
+	    argv_free(words);
+	    return (SMTPD_DONE_ERR);
+	}
+    }
+    argv_free(words);
+    smtpd_reply(core, now, box, "250 2.0.0 Ok");
+    return (SMTPD_DONE_OK);
+}

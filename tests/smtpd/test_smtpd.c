@@ -583,6 +583,31 @@ static const DIALOGUE dialogues[] = {
 	"|A:protocol_name=ESMTP|A:client_address_type=2"
 	"|A:notify_flags=6|A:dsn_orig_rcpt=rfc822;R@y.example|R:r@y.example"
 	RCVD1("r@y.example") "|N:x|X:", "open:370,close", 0},
+    {"XFORWARD from an authorized proxy", "smtpd_authorized_xforward_hosts=127.0.0.0/8", 0,
+	EHLO_IN "XFORWARD\r\nXFORWARD FOO=bar\r\nXFORWARD ADDR=bogus\r\n"
+	"XFORWARD NAME=spike.example ADDR=192.0.2.9 PROTO=ESMTP\r\n"
+	"XFORWARD HELO=h.example SOURCE=LOCAL\r\n"
+	"MAIL FROM:<s@x.example>\r\nXFORWARD NAME=x\r\nRCPT TO:<r@y.example>\r\n"
+	"DATA\r\nx\r\n.\r\nQUIT\r\n", 0, 0, 0, "",
+	GREET "250-stock.example\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-VRFY\r\n250-ETRN\r\n"
+	"250-XFORWARD NAME ADDR PROTO HELO SOURCE PORT IDENT\r\n"
+	"250-ENHANCEDSTATUSCODES\r\n250-8BITMIME\r\n250-DSN\r\n250-SMTPUTF8\r\n250 CHUNKING\r\n"
+	"501 5.5.4 Syntax: XFORWARD attribute=value...\r\n"
+	"501 5.5.4 Bad XFORWARD attribute name: FOO\r\n"
+	"501 5.5.4 Bad XFORWARD ADDR syntax: bogus\r\n"
+	"250 2.0.0 Ok\r\n250 2.0.0 Ok\r\n" OK_MAIL
+	"503 5.5.1 Error: MAIL transaction in progress\r\n" OK_RCPT GO_DATA QUEUED BYE,
+	"T:1795591402 0|A:log_ident=" QID "|A:rewrite_context=local|S:s@x.example"
+	"|A:log_client_name=spike.example|A:log_client_address=192.0.2.9"
+	"|A:log_client_port=unknown|A:log_message_origin=spike.example[192.0.2.9]"
+	"|A:log_helo_name=h.example|A:log_protocol_name=ESMTP"
+	"|A:client_name=localhost|A:reverse_client_name=localhost"
+	"|A:client_address=127.0.0.1|A:client_port=38044|A:helo_name=client.example"
+	"|A:protocol_name=ESMTP|A:client_address_type=2"
+	RCPT("r@y.example") RCVD1("r@y.example") "|N:x|X:", 0, 0},
+    {"XFORWARD from an outsider", 0, 0,
+	EHLO_IN "XFORWARD NAME=spike.example\r\nQUIT\r\n", 0, 0, 0, "",
+	GREET EHLO "550 5.7.0 Error: insufficient authorization\r\n" BYE, 0, 0, 0},
     {"XCLIENT from an authorized proxy", "smtpd_authorized_xclient_hosts=127.0.0.0/8", 0,
 	EHLO_IN "XCLIENT\r\nXCLIENT FOO=bar\r\n"
 	"XCLIENT NAME=mail.example.org ADDR=192.0.2.5 PORT=4711 HELO=h.example PROTO=ESMTP\r\n"
