@@ -182,6 +182,12 @@ void    smtpd_done(SMTPD_CORE *core, SMTPD_CMD_ID id, int status,
 	if (status == SMTPD_DONE_OK)
 	    core->stat_ok[id]++;
     }
+    /* Past smtpd_junk_command_limit, every junk command counts as an error. */
+    if (status == SMTPD_DONE_OK
+	&& (id == SMTPD_C_NOOP || id == SMTPD_C_VRFY || id == SMTPD_C_ETRN
+	    || id == SMTPD_C_RSET)
+	&& ++core->junk_count > core->config->junk_command_limit)
+	status = SMTPD_DONE_ERR;
     if (status != SMTPD_DONE_ERR)
 	return;
     if (++core->error_count >= core->config->hard_error_limit && !core->closing) {

@@ -69,6 +69,7 @@ struct SMTPD_CORE {
     int     stat_all[SMTPD_C_COUNT];
     int     unknown_count;
     long    error_count;
+    long    junk_count;			/* NOOP, VRFY, ETRN, RSET so far */
 
     /* XFORWARD: the original client of a trusted proxy, for logging. */
     bool    xf_active;			/* an XFORWARD came in this transaction */
