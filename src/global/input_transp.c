@@ -9,6 +9,8 @@
  */
 #include "argv.h"
 #include "stringops.h"
+#include "mail_conf.h"
+#include "mail_params.h"
 #include "cleanup_proto.h"
 #include "input_transp.h"
 
@@ -38,4 +40,14 @@ int     input_transp_cleanup(const char *value, int *flags, VSTRING *err)
     }
     argv_free(words);
     return (status);
+}
+
+int     input_transp_conf(MAIL_CONF *conf, int *flags, VSTRING *err)
+{
+    const char *value = mail_conf_expand(conf, VAR_RECEIVE_OVERRIDE_OPTIONS, err);
+
+    if (value == 0)
+	return (-1);
+    *flags = CLEANUP_FLAG_MASK_EXTERNAL;
+    return (input_transp_cleanup(value, flags, err));
 }

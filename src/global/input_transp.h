@@ -16,4 +16,12 @@
 
 int     input_transp_cleanup(const char *value, int *flags, VSTRING *err);
 
+/*
+ * The cleanup flags of a daemon that receives mail from outside
+ * (CLEANUP_FLAG_MASK_EXTERNAL less what receive_override_options turns
+ * off). Returns 0, or -1 with err set.
+ */
+struct MAIL_CONF;
+int     input_transp_conf(struct MAIL_CONF *conf, int *flags, VSTRING *err);
+
 #endif

@@ -129,9 +129,7 @@ static int mail_addr_dot_string(const char *cp, const char *end)
 {
     const char *start = cp;
 
-    if (cp == end)
-	return (1);
-    if (*cp == '.' || end[-1] == '.')
+    if (cp == end || *cp == '.' || end[-1] == '.')
 	return (0);
     for (; cp < end; cp++) {
 	unsigned char ch = *(const unsigned char *) cp;
@@ -157,7 +155,7 @@ void    mail_addr_external(VSTRING *out, const char *addr)
     }
     vstring_addch(out, '"');
     for (cp = addr; cp < end; cp++) {
-	if (*cp == '"' || *cp == '\\')
+	if (*cp == '"' || *cp == '\\' || *cp == '\r')
 	    vstring_addch(out, '\\');
 	vstring_addch(out, *cp);
     }

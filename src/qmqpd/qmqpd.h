@@ -74,8 +74,6 @@ void    qmqpd_core_free(QMQPD_CORE *core);
 /* Helpers shared by the core files (and tested directly). */
 int     qmqpd_clients_match(const QMQPD_CONFIG *config, const CORE_ENV *env,
 			            const char *name, const char *addr);
-void    qmqpd_mail_date(VSTRING *out, int64_t when);
-void    qmqpd_quote_822_local(VSTRING *out, const char *addr);
 
 /* The Received: header and the content records, as stock qmqpd writes them. */
 typedef struct QMQPD_CONTENT {

@@ -72,10 +72,7 @@ QMQPD_CONFIG *qmqpd_config_load(MAIL_CONF *conf, VSTRING *err)
 	|| (cfg->verp_delimiter_filter =
 	    mail_conf_strdup(conf, VAR_VERP_DELIMITER_FILTER, err)) == 0)
 	goto bad;
-    if ((value = mail_conf_expand(conf, VAR_RECEIVE_OVERRIDE_OPTIONS, err)) == 0)
-	goto bad;
-    cfg->cleanup_flags = CLEANUP_FLAG_MASK_EXTERNAL;
-    if (input_transp_cleanup(value, &cfg->cleanup_flags, err) < 0)
+    if (input_transp_conf(conf, &cfg->cleanup_flags, err) < 0)
 	goto bad;
     return (cfg);
 

@@ -14,67 +14,15 @@
  *	continuation of our header. The Received: header names the
  *	recipient only when there is exactly one (no Bcc leak).
  *
- *	qmqpd_mail_date() is the default Received: date: UTC, via
- *	mail_date(); qmqpd_quote_822_local() quotes an address's local
- *	part the way the header needs it.
+ *	The recipient's local part is quoted as headers need it
+ *	(mail_addr_external()).
  */
 #include <string.h>
 
-#include "mail_date.h"
+#include "mail_addr.h"
 #include "record.h"
 #include "vstring.h"
 #include "qmqpd/qmqpd.h"
-
-/* qmqpd_mail_date - "Wed, 25 Nov 2026 07:23:22 +0000 (UTC)" */
-
-void    qmqpd_mail_date(VSTRING *out, int64_t when)
-{
-    mail_date(out, when, 0, "UTC");
-}
-
-/* qmqpd_dot_string - local part usable without quotes */
-
-static int qmqpd_dot_string(const char *cp, const char *end)
-{
-    const char *start = cp;
-
-    if (cp == end || *cp == '.')
-	return (0);
-    for (; cp < end; cp++) {
-	unsigned char ch = *(const unsigned char *) cp;
-
-	if (ch == '.' && cp + 1 < end && cp[1] == '.')
-	    return (0);
-	if (ch == ' ' || ch < 32 || ch == 127)
-	    return (0);
-	if (ch != '.' && strchr("()<>@,;:\\\".[]", ch) != 0)
-	    return (0);
-    }
-    return (cp[-1] != '.' || cp == start);
-}
-
-/* qmqpd_quote_822_local - quote the local part when it needs it */
-
-void    qmqpd_quote_822_local(VSTRING *out, const char *addr)
-{
-    const char *at = strrchr(addr, '@');
-    const char *end = at ? at : addr + strlen(addr);
-    const char *cp;
-
-    vstring_reset(out);
-    if (qmqpd_dot_string(addr, end)) {
-	vstring_strcpy(out, addr);
-	return;
-    }
-    vstring_addch(out, '"');
-    for (cp = addr; cp < end; cp++) {
-	if (*cp == '"' || *cp == '\\' || *cp == '\r')
-	    vstring_addch(out, '\\');
-	vstring_addch(out, *cp);
-    }
-    vstring_addch(out, '"');
-    vstring_strcat(out, end);
-}
 
 /* qmqpd_is_from_line - "From " after any '>' within the piece */
 
@@ -102,7 +50,7 @@ void    qmqpd_content_records(VSTRING *rec, const QMQPD_CONFIG *config,
     if (c->rcpt_count == 1 && c->recipient) {
 	rec_fprintf(rec, REC_TYPE_NORM, "\tby %s (%s) with QMQP id %s",
 		    config->myhostname, config->mail_name, c->queue_id);
-	qmqpd_quote_822_local(buf, c->recipient);
+	mail_addr_external(buf, c->recipient);
 	rec_fprintf(rec, REC_TYPE_NORM, "\tfor <%s>; %s", vstring_str(buf), c->date);
     } else {
 	rec_fprintf(rec, REC_TYPE_NORM, "\tby %s (%s) with QMQP",

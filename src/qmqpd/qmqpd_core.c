@@ -32,6 +32,7 @@
 #include "cleanup_proto.h"
 #include "mymalloc.h"
 #include "netstring.h"
+#include "mail_date.h"
 #include "record.h"
 #include "stringops.h"
 #include "vstring.h"
@@ -330,7 +331,7 @@ static void qmqpd_start(QMQPD_CORE *core, const CORE_EVENT *ev, CORE_OUTBOX *box
     if (core->format_date)
 	core->format_date(core->date_ctx, core->arrival, core->date);
     else
-	qmqpd_mail_date(core->date, core->arrival);
+	mail_date(core->date, core->arrival, 0, "UTC");
     core_log(core->env, MSG_INFO, "connect from %s", core->namaddr);
     if (!qmqpd_clients_match(core->config, core->env, core->name, core->addr)) {
 	text = vstring_alloc(100);

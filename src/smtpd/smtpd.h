@@ -169,6 +169,5 @@ typedef struct SMTPD_RECEIVED {
 
 void    smtpd_received(VSTRING *rec, const SMTPD_CONFIG *config, const SMTPD_RECEIVED *r);
 void    smtpd_close_reply(VSTRING *reply, int status, const char *why, const char *queue_id);
-void    smtpd_mail_date(VSTRING *out, int64_t when);
 
 #endif

@@ -224,10 +224,7 @@ SMTPD_CONFIG *smtpd_config_load(MAIL_CONF *conf, VSTRING *err)
     if (mail_conf_long_min(conf, VAR_INVALID_HOSTNAME_REJECT_CODE, 400, &num, err) < 0)
 	goto bad;
     cfg->invalid_hostname_code = (int) num;
-    if ((value = mail_conf_expand(conf, VAR_RECEIVE_OVERRIDE_OPTIONS, err)) == 0)
-	goto bad;
-    cfg->cleanup_flags = CLEANUP_FLAG_MASK_EXTERNAL;
-    if (input_transp_cleanup(value, &cfg->cleanup_flags, err) < 0)
+    if (input_transp_conf(conf, &cfg->cleanup_flags, err) < 0)
 	goto bad;
     return (cfg);
 

@@ -12,7 +12,7 @@
  *
  *	smtpd_close_reply() turns cleanup's CLOSE status into the reply
  *	after DATA or BDAT LAST, one status bit at a time in stock's order
- *	of precedence. smtpd_mail_date() is the default header date (UTC).
+ *	of precedence.
  */
 #include <string.h>
 
@@ -22,11 +22,6 @@
 #include "record.h"
 #include "vstring.h"
 #include "smtpd/smtpd.h"
-
-void    smtpd_mail_date(VSTRING *out, int64_t when)
-{
-    mail_date(out, when, 0, "UTC");
-}
 
 void    smtpd_received(VSTRING *rec, const SMTPD_CONFIG *config, const SMTPD_RECEIVED *r)
 {

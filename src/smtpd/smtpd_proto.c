@@ -20,6 +20,7 @@
 #include "record.h"
 #include "stringops.h"
 #include "vstring.h"
+#include "mail_date.h"
 #include "smtpd/smtpd_int.h"
 
 /* DSN NOTIFY and RET bits, stock's values. */
@@ -389,7 +390,7 @@ static void smtpd_content_start(SMTPD_CORE *core, core_time_ms now)
     if (core->format_date)
 	core->format_date(core->date_ctx, wall, date);
     else
-	smtpd_mail_date(date, wall);
+	mail_date(date, wall, 0, "UTC");
     rec_put(core->rec, REC_TYPE_MESG, "", 0);
     r.helo = core->helo;
     r.client_name = core->name;

@@ -52,28 +52,70 @@ static void smtpd_xclient_free(SMTPD_XCLIENT *x)
     myfree(x->helo);
 }
 
+/*
+ * smtpd_x_split - one NAME=xtext word of XCLIENT or XFORWARD: the name
+ * (free with myfree) and its decoded value in core->scratch, or NULL
+ * with the reply queued.
+ */
+static char *smtpd_x_split(SMTPD_CORE *core, const char *cmd, const char *word,
+			           core_time_ms now, CORE_OUTBOX *box)
+{
+    const char *eq = strchr(word, '=');
+    char   *name;
+
+    if (eq == 0 || eq == word) {
+	smtpd_reply(core, now, box, "501 5.5.4 Syntax: %s attribute=value...", cmd);
+	return (0);
+    }
+    name = mystrndup(word, (size_t) (eq - word));
+    if (smtpd_xtext_decode(core->scratch, eq + 1) < 0 || !allprint(vstring_str(core->scratch))) {
+	smtpd_reply(core, now, box, "501 5.5.4 Bad %s syntax: %s", name, eq + 1);
+	myfree(name);
+	return (0);
+    }
+    return (name);
+}
+
+/*
+ * smtpd_x_words - the checks XCLIENT and XFORWARD share: no transaction,
+ * an authorized client, at least one attribute. The words, or NULL with
+ * the reply queued.
+ */
+static ARGV *smtpd_x_words(SMTPD_CORE *core, const char *cmd, bool allowed,
+			           core_time_ms now, CORE_OUTBOX *box)
+{
+    ARGV   *words;
+
+    if (core->sender) {
+	smtpd_reply(core, now, box, "503 5.5.1 Error: MAIL transaction in progress");
+	return (0);
+    }
+    if (!allowed) {
+	smtpd_reply(core, now, box, "550 5.7.0 Error: insufficient authorization");
+	return (0);
+    }
+    words = argv_split(vstring_str(core->cmd->args), " \t");
+    if (words->argc == 0) {
+	argv_free(words);
+	smtpd_reply(core, now, box, "501 5.5.4 Syntax: %s attribute=value...", cmd);
+	return (0);
+    }
+    return (words);
+}
+
 /* smtpd_xclient_attr - one NAME=value; 0 or -1 with the reply queued */
 
 static int smtpd_xclient_attr(SMTPD_CORE *core, SMTPD_XCLIENT *x, const char *word,
 			              core_time_ms now, CORE_OUTBOX *box)
 {
-    const char *eq = strchr(word, '=');
     char   *name;
     const char *value;
     bool    unavail;
     unsigned char buf[16];
     int     status = 0;
 
-    if (eq == 0 || eq == word) {
-	smtpd_reply(core, now, box, "501 5.5.4 Syntax: XCLIENT attribute=value...");
+    if ((name = smtpd_x_split(core, "XCLIENT", word, now, box)) == 0)
 	return (-1);
-    }
-    name = mystrndup(word, (size_t) (eq - word));
-    if (smtpd_xtext_decode(core->scratch, eq + 1) < 0 || !allprint(vstring_str(core->scratch))) {
-	smtpd_reply(core, now, box, "501 5.5.4 Bad %s syntax: %s", name, eq + 1);
-	myfree(name);
-	return (-1);
-    }
     value = vstring_str(core->scratch);
     unavail = (strcaseeq(value, "[UNAVAILABLE]") || strcaseeq(value, "[TEMPUNAVAIL]"));
     if (strcaseeq(name, "NAME")) {
@@ -148,20 +190,8 @@ int     smtpd_cmd_xclient(SMTPD_CORE *core, core_time_ms now, CORE_OUTBOX *box)
     ARGV   *words;
     size_t  i;
 
-    if (core->sender) {
-	smtpd_reply(core, now, box, "503 5.5.1 Error: MAIL transaction in progress");
+    if ((words = smtpd_x_words(core, "XCLIENT", smtpd_xclient_allowed(core), now, box)) == 0)
 	return (SMTPD_DONE_ERR);
-    }
-    if (!smtpd_xclient_allowed(core)) {
-	smtpd_reply(core, now, box, "550 5.7.0 Error: insufficient authorization");
-	return (SMTPD_DONE_ERR);
-    }
-    words = argv_split(vstring_str(core->cmd->args), " \t");
-    if (words->argc == 0) {
-	argv_free(words);
-	smtpd_reply(core, now, box, "501 5.5.4 Syntax: XCLIENT attribute=value...");
-	return (SMTPD_DONE_ERR);
-    }
     memset(&x, 0, sizeof(x));
     for (i = 0; i < words->argc; i++) {
 	if (smtpd_xclient_attr(core, &x, words->argv[i], now, box) < 0) {
@@ -231,7 +261,6 @@ void    smtpd_xforward_reset(SMTPD_CORE *core)
 static int smtpd_xforward_attr(SMTPD_CORE *core, const char *word, core_time_ms now,
 			               CORE_OUTBOX *box)
 {
-    const char *eq = strchr(word, '=');
     char  **field = 0;
     char   *name;
     const char *value;
@@ -239,16 +268,8 @@ static int smtpd_xforward_attr(SMTPD_CORE *core, const char *word, core_time_ms 
     bool    unavail;
     int     status = 0;
 
-    if (eq == 0 || eq == word) {
-	smtpd_reply(core, now, box, "501 5.5.4 Syntax: XFORWARD attribute=value...");
+    if ((name = smtpd_x_split(core, "XFORWARD", word, now, box)) == 0)
 	return (-1);
-    }
-    name = mystrndup(word, (size_t) (eq - word));
-    if (smtpd_xtext_decode(core->scratch, eq + 1) < 0 || !allprint(vstring_str(core->scratch))) {
-	smtpd_reply(core, now, box, "501 5.5.4 Bad %s syntax: %s", name, eq + 1);
-	myfree(name);
-	return (-1);
-    }
     value = vstring_str(core->scratch);
     unavail = strcaseeq(value, "[UNAVAILABLE]");
     if (strcaseeq(name, "NAME")) {
@@ -307,20 +328,8 @@ int     smtpd_cmd_xforward(SMTPD_CORE *core, core_time_ms now, CORE_OUTBOX *box)
     ARGV   *words;
     size_t  i;
 
-    if (core->sender) {
-	smtpd_reply(core, now, box, "503 5.5.1 Error: MAIL transaction in progress");
+    if ((words = smtpd_x_words(core, "XFORWARD", smtpd_xforward_allowed(core), now, box)) == 0)
 	return (SMTPD_DONE_ERR);
-    }
-    if (!smtpd_xforward_allowed(core)) {
-	smtpd_reply(core, now, box, "550 5.7.0 Error: insufficient authorization");
-	return (SMTPD_DONE_ERR);
-    }
-    words = argv_split(vstring_str(core->cmd->args), " \t");
-    if (words->argc == 0) {
-	argv_free(words);
-	smtpd_reply(core, now, box, "501 5.5.4 Syntax: XFORWARD attribute=value...");
-	return (SMTPD_DONE_ERR);
-    }
     core->xf_active = true;
     for (i = 0; i < words->argc; i++) {
 	if (smtpd_xforward_attr(core, words->argv[i], now, box) < 0) {

@@ -25,6 +25,8 @@
 #include <cmocka.h>
 
 #include "record_text.h"
+#include "mail_addr.h"
+#include "mail_date.h"
 
 #include "argv.h"
 #include "cleanup_proto.h"
@@ -711,13 +713,13 @@ static void test_helpers(void **state)
     size_t  i;
 
     for (i = 0; i < sizeof(dates) / sizeof(dates[0]); i++) {
-	qmqpd_mail_date(out, dates[i].when);
+	mail_date(out, dates[i].when, 0, "UTC");
 	if (strcmp(vstring_str(out), dates[i].want) != 0)
 	    fail_msg("date %lld: got \"%s\", want \"%s\"", (long long) dates[i].when,
 		     vstring_str(out), dates[i].want);
     }
     for (i = 0; i < sizeof(quotes) / sizeof(quotes[0]); i++) {
-	qmqpd_quote_822_local(out, quotes[i].in);
+	mail_addr_external(out, quotes[i].in);
 	if (strcmp(vstring_str(out), quotes[i].want) != 0)
 	    fail_msg("quote \"%s\": got \"%s\", want \"%s\"", quotes[i].in,
 		     vstring_str(out), quotes[i].want);
