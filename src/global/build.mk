@@ -17,3 +17,4 @@ CORE_SRCS += src/global/mail_queue.c
 CORE_SRCS += src/global/mail_addr.c
 CORE_SRCS += src/global/input_transp.c
 CORE_SRCS += src/global/cidr_match.c
+CORE_SRCS += src/global/mail_peer.c

@@ -29,6 +29,7 @@
  */
 #include <string.h>
 
+#include "mail_peer.h"
 #include "cleanup_proto.h"
 #include "mymalloc.h"
 #include "netstring.h"
@@ -271,13 +272,10 @@ QMQPD_CORE *qmqpd_core_create(const QMQPD_CONFIG *config, const CORE_ENV *env,
     core->env = env;
     core->name = mystrdup(name);
     core->addr = mystrdup(addr);
-    core->rfc_addr = (strchr(addr, ':') ? concatenate("IPv6:", addr, (char *) 0)
-		      : mystrdup(addr));
+    core->rfc_addr = mail_peer_rfc_addr(addr);
     core->port = mystrdup(port);
     core->addr_family = session->addr_family;
-    core->namaddr = (config->client_port_logging ?
-		     concatenate(name, "[", addr, "]:", port, (char *) 0) :
-		     concatenate(name, "[", addr, "]", (char *) 0));
+    core->namaddr = mail_peer_namaddr(name, addr, port, config->client_port_logging);
     core->format_date = session->format_date;
     core->date_ctx = session->date_ctx;
     core->state = QMQPD_ST_INIT;

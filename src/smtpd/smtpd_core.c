@@ -34,6 +34,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "mail_peer.h"
 #include "cleanup_proto.h"
 #include "mymalloc.h"
 #include "record.h"
@@ -500,17 +501,14 @@ SMTPD_CORE *smtpd_core_create(const SMTPD_CONFIG *config, const CORE_ENV *env,
     core->name = mystrdup(name);
     core->reverse_name = mystrdup(session->reverse_name ? session->reverse_name : name);
     core->addr = mystrdup(addr);
-    core->rfc_addr = (strchr(addr, ':') ? concatenate("IPv6:", addr, (char *) 0)
-		      : mystrdup(addr));
+    core->rfc_addr = mail_peer_rfc_addr(addr);
     core->port = mystrdup(port);
     core->server_addr = session->server_addr ? mystrdup(session->server_addr) : 0;
     core->server_port = session->server_port ? mystrdup(session->server_port) : 0;
     core->addr_family = session->addr_family;
     core->rewrite_local = session->rewrite_local;
     core->xf_source = -1;
-    core->namaddr = (config->client_port_logging ?
-		     concatenate(name, "[", addr, "]:", port, (char *) 0) :
-		     concatenate(name, "[", addr, "]", (char *) 0));
+    core->namaddr = mail_peer_namaddr(name, addr, port, config->client_port_logging);
     core->format_date = session->format_date;
     core->date_ctx = session->date_ctx;
     core->state = SMTPD_ST_INIT;

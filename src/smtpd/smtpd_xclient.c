@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mail_peer.h"
 #include "argv.h"
 #include "mymalloc.h"
 #include "stringops.h"
@@ -210,8 +211,7 @@ int     smtpd_cmd_xclient(SMTPD_CORE *core, core_time_ms now, CORE_OUTBOX *box)
     smtpd_xclient_set(&core->reverse_name, &x.reverse_name);
     if (x.addr) {
 	myfree(core->rfc_addr);
-	core->rfc_addr = (x.family == 10 ? concatenate("IPv6:", x.addr, (char *) 0)
-			  : mystrdup(x.addr));
+	core->rfc_addr = mail_peer_rfc_addr(x.addr);
 	if (x.family)
 	    core->addr_family = x.family;
 	smtpd_xclient_set(&core->addr, &x.addr);
@@ -222,9 +222,8 @@ int     smtpd_cmd_xclient(SMTPD_CORE *core, core_time_ms now, CORE_OUTBOX *box)
     x.helo = 0;
     core->protocol = x.protocol ? x.protocol : "SMTP";
     myfree(core->namaddr);
-    core->namaddr = (core->config->client_port_logging ?
-		     concatenate(core->name, "[", core->addr, "]:", core->port, (char *) 0) :
-		     concatenate(core->name, "[", core->addr, "]", (char *) 0));
+    core->namaddr = mail_peer_namaddr(core->name, core->addr, core->port,
+				      core->config->client_port_logging);
     smtpd_xclient_free(&x);
     smtpd_reply(core, now, box, "220 %s", core->config->banner);
     return (SMTPD_DONE_OK);
