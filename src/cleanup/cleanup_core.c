@@ -18,7 +18,6 @@
 #include "mymalloc.h"
 #include "record.h"
 #include "cleanup_proto.h"
-#include "cleanup_rec.h"
 #include "cleanup_int.h"
 
 CLEANUP_CORE *cleanup_core_create(const CLEANUP_CONFIG *cfg, const CORE_ENV *env)
@@ -170,28 +169,27 @@ static void cleanup_records(CLEANUP_CORE *core)
 {
     const char *buf = vstring_str(core->inbuf);
     size_t  len = vstring_len(core->inbuf);
-    size_t  pos = 0, used, dlen;
-    const char *data;
-    int     type, status;
+    size_t  pos = 0;
+    REC_RECORD rec;
+    int     type;
 
     while (pos < len && (core->errs & CLEANUP_STAT_BAD) == 0) {
-	status = cleanup_rec_get(buf + pos, len - pos, CLEANUP_REC_LIMIT, &type,
-				 &data, &dlen, &used);
-	if (status == CLEANUP_REC_MORE)
+	type = rec_decode(buf + pos, len - pos, CLEANUP_REC_LIMIT, &rec);
+	if (type == REC_GET_MORE)
 	    break;
-	if (status == CLEANUP_REC_BAD) {
+	if (type < 0) {
 	    cleanup_protocol_error(core, "malformed record");
 	    break;
 	}
-	pos += used;
+	pos += rec.size;
 	if (type == REC_TYPE_END) {
 	    /* A real stream ends with END; CLOSE says the same. */
 	    continue;
 	}
 	if (core->section == CLEANUP_SEC_ENVELOPE)
-	    cleanup_envelope(core, type, data, dlen);
+	    cleanup_envelope(core, type, rec.data, rec.len);
 	else
-	    cleanup_message(core, type, data, dlen);
+	    cleanup_message(core, type, rec.data, rec.len);
     }
     if (core->errs & CLEANUP_STAT_BAD)
 	vstring_reset(core->inbuf);
