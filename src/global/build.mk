@@ -18,3 +18,4 @@ CORE_SRCS += src/global/mail_addr.c
 CORE_SRCS += src/global/input_transp.c
 CORE_SRCS += src/global/cidr_match.c
 CORE_SRCS += src/global/mail_peer.c
+CORE_SRCS += src/global/domain_match.c

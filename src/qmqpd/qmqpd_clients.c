@@ -22,6 +22,7 @@
 #include "mail_params.h"
 #include "stringops.h"
 #include "cidr_match.h"
+#include "domain_match.h"
 #include "qmqpd/qmqpd.h"
 
 /* qmqpd_match_addr - address pattern: 1 match, 0 no match, -1 not an address pattern */
@@ -33,26 +34,6 @@ static int qmqpd_match_addr(const char *pattern, const char *addr)
     if (cidr_pattern_parse(pattern, &cidr) < 0)
 	return (-1);
     return (cidr_pattern_match(&cidr, addr) ? 1 : 0);
-}
-
-/* qmqpd_match_name - host name or domain pattern */
-
-static int qmqpd_match_name(const char *pattern, const char *name, bool parent)
-{
-    size_t  nlen = strlen(name);
-    size_t  plen;
-    const char *dom = pattern;
-
-    if (strcaseeq(pattern, name))
-	return (1);
-    if (*dom == '.')
-	dom++;
-    else if (!parent)
-	return (0);
-    plen = strlen(dom);
-    if (plen == 0 || nlen <= plen + 1)
-	return (0);
-    return (name[nlen - plen - 1] == '.' && strcaseeq(name + nlen - plen, dom));
 }
 
 int     qmqpd_clients_match(const QMQPD_CONFIG *config, const CORE_ENV *env,
@@ -92,7 +73,7 @@ int     qmqpd_clients_match(const QMQPD_CONFIG *config, const CORE_ENV *env,
 	    }
 	    hit = (st == 0);
 	} else if ((hit = qmqpd_match_addr(pattern, addr)) < 0) {
-	    hit = qmqpd_match_name(pattern, name, config->parent_domain_match);
+	    hit = domain_pattern_match(pattern, name, config->parent_domain_match);
 	}
 	if (hit)
 	    return (!negate);

@@ -28,6 +28,7 @@
 #include "mymalloc.h"
 #include "stringops.h"
 #include "vstring.h"
+#include "domain_match.h"
 #include "smtpd/smtpd.h"
 
 int     smtpd_cidr_parse(const char *text, SMTPD_CIDR *cidr)
@@ -47,21 +48,11 @@ bool    smtpd_cidr_match(const SMTPD_CIDR_LIST *list, const char *text)
 
 bool    smtpd_domain_listed(const ARGV *list, const char *domain, bool parent_match)
 {
-    size_t  dlen = strlen(domain);
     size_t  i;
 
-    for (i = 0; i < list->argc; i++) {
-	const char *pat = list->argv[i];
-	size_t  plen = strlen(pat);
-
-	if (strcaseeq(pat, domain))
+    for (i = 0; i < list->argc; i++)
+	if (domain_pattern_match(list->argv[i], domain, parent_match))
 	    return (true);
-	if (*pat == '.' && dlen > plen && strcaseeq(domain + dlen - plen, pat))
-	    return (true);
-	if (parent_match && *pat != '.' && dlen > plen + 1
-	    && domain[dlen - plen - 1] == '.' && strcaseeq(domain + dlen - plen, pat))
-	    return (true);
-    }
     return (false);
 }
 
