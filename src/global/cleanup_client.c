@@ -8,7 +8,6 @@
  *	and turned into CLEANUP_STAT_WRITE replies.
  */
 #include <errno.h>
-#include <netdb.h>
 #include <poll.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -273,36 +272,4 @@ int     cleanup_client_action(CLEANUP_CLIENT *client, MAIL_SERVER_SESSION *handl
 	mail_server_inject(handle, &reply);
     vstring_free(data);
     return (1);
-}
-
-const char *cleanup_client_hostname(const char *addr, VSTRING *name)
-{
-    struct addrinfo hints, *res, *ai;
-    char    host[NI_MAXHOST];
-    char    back[NI_MAXHOST];
-    int     confirmed = 0;
-
-    vstring_strcpy(name, "unknown");
-    memset(&hints, 0, sizeof(hints));
-    hints.ai_flags = AI_NUMERICHOST;
-    hints.ai_socktype = SOCK_STREAM;
-    if (getaddrinfo(addr, (char *) 0, &hints, &res) != 0)
-	return (vstring_str(name));
-    if (getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof(host),
-		    (char *) 0, 0, NI_NAMEREQD) == 0) {
-	freeaddrinfo(res);
-	/* The name counts only when it resolves back to the address. */
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_socktype = SOCK_STREAM;
-	if (getaddrinfo(host, (char *) 0, &hints, &res) != 0)
-	    return (vstring_str(name));
-	for (ai = res; ai && !confirmed; ai = ai->ai_next)
-	    confirmed = (getnameinfo(ai->ai_addr, ai->ai_addrlen, back, sizeof(back),
-			       (char *) 0, 0, NI_NUMERICHOST) == 0
-			 && strcmp(back, addr) == 0);
-	if (confirmed)
-	    vstring_strcpy(name, host);
-    }
-    freeaddrinfo(res);
-    return (vstring_str(name));
 }

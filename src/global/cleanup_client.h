@@ -42,10 +42,4 @@ int     cleanup_client_action(CLEANUP_CLIENT *client,
 			              struct MAIL_SERVER_SESSION *handle,
 			              const CORE_ACTION *act);
 
-/*
- * The client's host name as stock logs it: the reverse name when it
- * maps back to the address, else "unknown". Result in name.
- */
-const char *cleanup_client_hostname(const char *addr, VSTRING *name);
-
 #endif

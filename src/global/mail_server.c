@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <pwd.h>
@@ -959,4 +960,36 @@ int     mail_server_main(int argc, char **argv, const MAIL_SERVER_OPS *ops)
     myfree(srv);
     vstring_free(err);
     return (status);
+}
+
+const char *mail_server_client_name(const char *addr, VSTRING *name)
+{
+    struct addrinfo hints, *res, *ai;
+    char    host[NI_MAXHOST];
+    char    back[NI_MAXHOST];
+    int     confirmed = 0;
+
+    vstring_strcpy(name, "unknown");
+    memset(&hints, 0, sizeof(hints));
+    hints.ai_flags = AI_NUMERICHOST;
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(addr, (char *) 0, &hints, &res) != 0)
+	return (vstring_str(name));
+    if (getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof(host),
+		    (char *) 0, 0, NI_NAMEREQD) == 0) {
+	freeaddrinfo(res);
+	/* The name counts only when it resolves back to the address. */
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(host, (char *) 0, &hints, &res) != 0)
+	    return (vstring_str(name));
+	for (ai = res; ai && !confirmed; ai = ai->ai_next)
+	    confirmed = (getnameinfo(ai->ai_addr, ai->ai_addrlen, back, sizeof(back),
+			       (char *) 0, 0, NI_NUMERICHOST) == 0
+			 && strcmp(back, addr) == 0);
+	if (confirmed)
+	    vstring_strcpy(name, host);
+    }
+    freeaddrinfo(res);
+    return (vstring_str(name));
 }

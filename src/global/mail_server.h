@@ -149,6 +149,12 @@ void    mail_server_timer(MAIL_SERVER *server, core_time_ms deadline,
 MAIL_CONF *mail_server_conf(MAIL_SERVER *server);
 const char *mail_server_service(MAIL_SERVER *server);
 
+/*
+ * The client's host name as stock logs it: the reverse name when it
+ * maps back to the address, else "unknown". Result in name.
+ */
+const char *mail_server_client_name(const char *addr, VSTRING *name);
+
 /* CLOCK_MONOTONIC in milliseconds. */
 core_time_ms mail_server_now(void);
 

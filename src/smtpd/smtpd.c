@@ -66,7 +66,7 @@ static void *smtpd_create(MAIL_CONF *conf, const char *client_addr,
 
     shim->client_name = vstring_alloc(64);
     memset(&session, 0, sizeof(session));
-    session.client_name = cleanup_client_hostname(client_addr, shim->client_name);
+    session.client_name = mail_server_client_name(client_addr, shim->client_name);
     session.client_addr = client_addr;
     session.client_port = client_port;
     session.addr_family = strchr(client_addr, ':') ? AF_INET6 : AF_INET;
