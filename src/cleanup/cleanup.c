@@ -17,9 +17,6 @@
  *	qmgr wakeup goes to $queue_directory/public/qmgr when it exists.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>

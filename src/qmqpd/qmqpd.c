@@ -11,10 +11,7 @@
  *	shim runs it under the server skeleton (mail_server.h) and carries
  *	its cleanup requests to $queue_directory/public/cleanup.
  */
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 #include <sys/socket.h>
 
 #include "mymalloc.h"

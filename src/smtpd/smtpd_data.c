@@ -18,7 +18,6 @@
 
 #include "cleanup_proto.h"
 #include "mail_addr.h"
-#include "mail_date.h"
 #include "record.h"
 #include "vstring.h"
 #include "smtpd/smtpd.h"
